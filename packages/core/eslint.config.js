@@ -1,0 +1,3 @@
+import { wakeforgeConfig } from "@wakeforge/eslint-config";
+
+export default wakeforgeConfig({ kind: "package", self: "@wakeforge/core", browser: false });

@@ -1,0 +1,54 @@
+// One lint setup for every workspace. Each package's eslint.config.js calls
+// `wakeforgeConfig({ kind })` so the import rules of the house apply where the code lives:
+// packages never import apps, apps never import each other.
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export const APP_PACKAGES = ["@wakeforge/worker", "@wakeforge/dashboard", "@wakeforge/tui"];
+
+/**
+ * @param {{ kind: "package" | "app", self?: string, browser?: boolean }} options
+ *   kind: where the code lives; self: this workspace's package name (an app may import itself);
+ *   browser: code that also runs in the browser (adds browser globals, forbids Node built-ins).
+ */
+export function wakeforgeConfig({ kind, self, browser = false }) {
+  const forbidden = APP_PACKAGES.filter((name) => name !== self);
+  const message =
+    kind === "package"
+      ? "packages never import apps (see docs/architecture.md)"
+      : "apps never import other apps; move shared code into a package";
+  const restrictedPatterns = [
+    {
+      group: forbidden.flatMap((name) => [name, `${name}/*`]),
+      message,
+    },
+    {
+      group: ["**/apps/*", "../../apps/**", "../../../apps/**"],
+      message: "reach other workspaces through their package name and exports, not relative paths",
+    },
+  ];
+  return tseslint.config(
+    { ignores: ["dist/**", ".next/**", "coverage/**", "next-env.d.ts", "*.config.*js"] },
+    js.configs.recommended,
+    ...tseslint.configs.recommended,
+    {
+      languageOptions: {
+        globals: browser ? { ...globals.browser, ...globals.node } : globals.node,
+      },
+      rules: {
+        "no-restricted-imports": ["error", { patterns: restrictedPatterns }],
+        "@typescript-eslint/no-unused-vars": [
+          "error",
+          { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+        ],
+        "@typescript-eslint/consistent-type-imports": "error",
+        "no-console": kind === "package" ? "error" : "off",
+      },
+    },
+    {
+      files: ["**/*.test.ts", "**/*.test.tsx", "test/**"],
+      rules: { "no-console": "off" },
+    },
+  );
+}
