@@ -1,3 +1,8 @@
 import { wakeforgeConfig } from "@wakeforge/eslint-config";
 
-export default wakeforgeConfig({ kind: "package", self: "@wakeforge/jobs", browser: false });
+export default wakeforgeConfig({
+  root: import.meta.dirname,
+  kind: "package",
+  self: "@wakeforge/jobs",
+  browser: false,
+});

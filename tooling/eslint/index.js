@@ -8,11 +8,11 @@ import tseslint from "typescript-eslint";
 export const APP_PACKAGES = ["@wakeforge/worker", "@wakeforge/dashboard", "@wakeforge/tui"];
 
 /**
- * @param {{ kind: "package" | "app", self?: string, browser?: boolean }} options
- *   kind: where the code lives; self: this workspace's package name (an app may import itself);
+ * @param {{ root: string, kind: "package" | "app", self?: string, browser?: boolean }} options
+ *   root: the workspace folder (import.meta.dirname); kind: where the code lives; self: this workspace's package name (an app may import itself);
  *   browser: code that also runs in the browser (adds browser globals, forbids Node built-ins).
  */
-export function wakeforgeConfig({ kind, self, browser = false }) {
+export function wakeforgeConfig({ root, kind, self, browser = false }) {
   const forbidden = APP_PACKAGES.filter((name) => name !== self);
   const message =
     kind === "package"
@@ -34,6 +34,8 @@ export function wakeforgeConfig({ kind, self, browser = false }) {
     ...tseslint.configs.recommended,
     {
       languageOptions: {
+        // Several workspaces' configs may load in one process (the repo checks do): each names its root.
+        parserOptions: { tsconfigRootDir: root },
         globals: browser ? { ...globals.browser, ...globals.node } : globals.node,
       },
       rules: {

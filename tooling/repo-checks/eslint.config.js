@@ -1,3 +1,7 @@
 import { wakeforgeConfig } from "@wakeforge/eslint-config";
 
-export default wakeforgeConfig({ kind: "app", self: "@wakeforge/repo-checks" });
+export default wakeforgeConfig({
+  root: import.meta.dirname,
+  kind: "app",
+  self: "@wakeforge/repo-checks",
+});

@@ -56,7 +56,8 @@ function nativeCandidate(
 }
 
 function nvidiaDriverProbe(): string | undefined {
-  if (process.platform !== "linux") return "@tensorflow/tfjs-node-gpu: CUDA builds run on Linux only";
+  if (process.platform !== "linux")
+    return "@tensorflow/tfjs-node-gpu: CUDA builds run on Linux only";
   if (!existsSync("/proc/driver/nvidia/version")) {
     return "@tensorflow/tfjs-node-gpu: no NVIDIA driver found (/proc/driver/nvidia/version missing)";
   }
@@ -69,7 +70,8 @@ const wasmCandidate: BackendCandidate = {
     if (!packageDir("@tensorflow/tfjs-backend-wasm")) {
       return "@tensorflow/tfjs-backend-wasm: not installed";
     }
-    if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== "object") return "WebAssembly is not available in this runtime";
+    if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== "object")
+      return "WebAssembly is not available in this runtime";
     return undefined;
   },
   async activate() {

@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { DOCTOR_HELP, doctor } from "./commands/doctor.js";
+import { EnvError } from "./env.js";
+import { EXIT } from "./exit-codes.js";
+import type { CommandIo } from "./io.js";
+import { UsageError } from "./usage-error.js";
+
+interface Command {
+  readonly summary: string;
+  readonly help: string;
+  run(argv: readonly string[], io: CommandIo): Promise<number>;
+}
+
+/** The commands this build of wakeforge has; the rest of docs/cli.md arrives with its issue. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  doctor: { summary: "check backends and system programs", help: DOCTOR_HELP, run: doctor },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const rows = Object.entries(COMMANDS).map(
+    ([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`,
+  );
+  return (
+    `usage: wakeforge <command> [options]\n\ncommands:\n${rows.join("\n")}\n\n` +
+    "wakeforge <command> --help shows a command's options.\n"
+  );
+}
+
+/** Runs one command line and returns the exit code; never calls process.exit itself. */
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`wakeforge: unknown command "${name}"\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof EnvError || isParseArgsError(error)) {
+      io.stderr.write(`wakeforge ${name}: ${(error as Error).message}\n\n${command.help}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+/** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown flags. */
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}

@@ -1,0 +1,24 @@
+// The one place the worker reads its environment; everything else receives a validated object.
+import { isBackendChoice, type BackendChoice } from "@wakeforge/core";
+
+export interface WorkerEnv {
+  /** WAKEFORGE_BACKEND: the tfjs backend when no --backend flag is given. */
+  readonly backend: BackendChoice;
+}
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const backend = env.WAKEFORGE_BACKEND?.trim() || "auto";
+  if (!isBackendChoice(backend)) {
+    throw new EnvError(
+      `WAKEFORGE_BACKEND="${backend}" is not a backend (auto, node-gpu, node, wasm, cpu)`,
+    );
+  }
+  return { backend };
+}
