@@ -5,7 +5,7 @@
 #   tooling/scripts/system-deps.sh --check    only report; exit 1 if something is missing
 set -euo pipefail
 
-# program-on-PATH:debian-package  (what each is for is in docs/system-dependencies.md)
+# program-on-PATH:debian-package  (what each is for: docs/development.md)
 REQUIRED=(
   "espeak-ng:espeak-ng"          # synthetic speech for positives and negatives
   "sox:sox"                      # audio conversion, microphone capture in the TUI
