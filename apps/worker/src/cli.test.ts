@@ -37,7 +37,9 @@ describe("wakeforge command line", () => {
     const io = captureIo({ PATH: "" });
     const code = await runCli(["doctor", "--backend", "cpu"], io);
     expect(code).toBe(0);
-    expect(io.out()).toMatch(/missing {2}espeak-ng +needed for synthetic speech/);
+    expect(io.out()).toMatch(
+      /missing {2}espeak-ng +synthetic data \(@wakeforge\/synth\): Synthetic speech/,
+    );
     expect(io.out()).toContain("bash tooling/scripts/system-deps.sh");
   });
 

@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
 import {
-  checkSystemPrograms,
+  SYSTEM_DEPS_COMMAND,
+  checkPrograms,
   formatBackendReport,
   initBackend,
   isBackendChoice,
+  programSearchFromEnv,
   type BackendReport,
   type ProgramStatus,
 } from "@wakeforge/core";
@@ -46,7 +48,7 @@ export async function doctor(argv: readonly string[], io: CommandIo): Promise<nu
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     backend,
-    programs: checkSystemPrograms(io.env.PATH),
+    programs: await checkPrograms(programSearchFromEnv(io.env)),
   };
 
   if (values.json) {
@@ -67,13 +69,13 @@ function formatDoctor(result: DoctorResult): string {
   lines.push("system programs:");
   for (const program of result.programs) {
     lines.push(
-      program.path
-        ? `  ok       ${program.name.padEnd(13)} ${program.path}`
-        : `  missing  ${program.name.padEnd(13)} needed for ${program.purpose}`,
+      program.found
+        ? `  ok       ${program.name.padEnd(13)} ${program.path ?? ""}`
+        : `  missing  ${program.name.padEnd(13)} ${program.usedBy}: ${program.purpose}`,
     );
   }
-  if (result.programs.some((p) => !p.path)) {
-    lines.push("install the missing programs with: bash tooling/scripts/system-deps.sh");
+  if (result.programs.some((p) => !p.found)) {
+    lines.push(`install the missing programs with: ${SYSTEM_DEPS_COMMAND}`);
   }
   return `${lines.join("\n")}\n`;
 }

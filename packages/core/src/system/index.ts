@@ -1,7 +1,12 @@
 export {
+  SYSTEM_DEPS_COMMAND,
   SYSTEM_PROGRAMS,
-  checkSystemPrograms,
-  findOnPath,
+  checkPrograms,
+  findProgram,
+  isExecutableFile,
+  programSearchFromEnv,
+  type CheckProgramsOptions,
+  type ProgramSearch,
   type ProgramStatus,
   type SystemProgram,
 } from "./system-programs.js";

@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from "react";
+import type { BackendChoice, BackendReport } from "@wakeforge/core";
+
+export type BackendProbe =
+  | { readonly status: "probing" }
+  | { readonly status: "ready"; readonly report: BackendReport }
+  | { readonly status: "failed"; readonly message: string };
+
+export type ProbeBackend = (choice: BackendChoice) => Promise<BackendReport>;
+
+/**
+ * Runs `probeBackend` on mount and again on each `reprobe()`. A re-probe while one runs is
+ * ignored: two probes would race to set TensorFlow.js's one global backend.
+ */
+export function useBackendProbe(
+  choice: BackendChoice,
+  probeBackend: ProbeBackend,
+): { readonly probe: BackendProbe; readonly reprobe: () => void } {
+  const [probe, setProbe] = useState<BackendProbe>({ status: "probing" });
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let mounted = true;
+    setProbe({ status: "probing" });
+    probeBackend(choice).then(
+      (report) => {
+        if (mounted) setProbe({ status: "ready", report });
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (mounted) setProbe({ status: "failed", message });
+      },
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [choice, probeBackend, round]);
+
+  const reprobe = useCallback(() => {
+    if (probe.status !== "probing") setRound((n) => n + 1);
+  }, [probe.status]);
+
+  return { probe, reprobe };
+}
