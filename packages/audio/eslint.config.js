@@ -5,4 +5,5 @@ export default wakeforgeConfig({
   kind: "package",
   self: "@wakeforge/audio",
   browser: true,
+  isomorphic: true,
 });

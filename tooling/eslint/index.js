@@ -1,6 +1,7 @@
 // One lint setup for every workspace. Each package's eslint.config.js calls
 // `wakeforgeConfig({ kind })` so the import rules of the house apply where the code lives:
 // packages never import apps, apps never import each other.
+import { builtinModules } from "node:module";
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -8,11 +9,14 @@ import tseslint from "typescript-eslint";
 export const APP_PACKAGES = ["@wakeforge/worker", "@wakeforge/dashboard", "@wakeforge/tui"];
 
 /**
- * @param {{ root: string, kind: "package" | "app", self?: string, browser?: boolean }} options
- *   root: the workspace folder (import.meta.dirname); kind: where the code lives; self: this workspace's package name (an app may import itself);
- *   browser: code that also runs in the browser (adds browser globals, forbids Node built-ins).
+ * @param {{ root: string, kind: "package" | "app", self?: string, browser?: boolean, isomorphic?: boolean }} options
+ *   root: the workspace folder (import.meta.dirname); kind: where the code lives;
+ *   self: this workspace's package name (an app may import itself);
+ *   browser: code that also runs in the browser (adds browser globals);
+ *   isomorphic: library code that must run in browsers unchanged: Node built-ins are forbidden
+ *   outside tests.
  */
-export function wakeforgeConfig({ root, kind, self, browser = false }) {
+export function wakeforgeConfig({ root, kind, self, browser = false, isomorphic = false }) {
   const forbidden = APP_PACKAGES.filter((name) => name !== self);
   const message =
     kind === "package"
@@ -48,6 +52,26 @@ export function wakeforgeConfig({ root, kind, self, browser = false }) {
         "no-console": kind === "package" ? "error" : "off",
       },
     },
+    isomorphic
+      ? {
+          files: ["src/**"],
+          ignores: ["**/*.test.ts", "**/test-*.ts"],
+          rules: {
+            "no-restricted-imports": [
+              "error",
+              {
+                patterns: [
+                  ...restrictedPatterns,
+                  {
+                    group: ["node:*", ...builtinModules.flatMap((name) => [name, `${name}/*`])],
+                    message: "this package runs in browsers too: no Node built-ins outside tests",
+                  },
+                ],
+              },
+            ],
+          },
+        }
+      : {},
     {
       files: ["**/*.test.ts", "**/*.test.tsx", "test/**"],
       rules: { "no-console": "off" },
