@@ -1,5 +1,10 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "repo-checks", include: ["src/**/*.test.ts"] },
+  test: {
+    // Generous: turbo runs several suites at once on two cores, and a slow machine is not a bug.
+    testTimeout: 30_000,
+    name: "repo-checks",
+    include: ["src/**/*.test.ts"],
+  },
 });

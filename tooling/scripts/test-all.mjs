@@ -32,7 +32,16 @@ if (run("bash", ["tooling/scripts/system-deps.sh"]) !== 0) process.exit(1);
 // Reports from an earlier run must not count: turbo writes (or restores from cache) fresh ones.
 for (const file of reportFiles()) rmSync(file, { force: true });
 
-const turboCode = run("turbo", ["run", "build", "typecheck", "lint", "test", "--continue"]);
+// Three tasks at a time: more only makes two cores thrash and tests wait on each other.
+const turboCode = run("turbo", [
+  "run",
+  "build",
+  "typecheck",
+  "lint",
+  "test",
+  "--continue",
+  "--concurrency=3",
+]);
 const summary = summarizeReports(reportFiles().filter((file) => existsSync(file)));
 console.log(`\n${summary.lines.join("\n")}`);
 console.log(
