@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Everything CI checks, in one command: system programs, then build, typecheck, lint and tests of
-// every workspace through turbo (cached per package), then one summary line over all test runs.
+// every workspace through turbo (cached per package), the formatting check, then one summary
+// line over all test runs.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -42,9 +43,12 @@ const turboCode = run("turbo", [
   "--continue",
   "--concurrency=3",
 ]);
+// One formatting for the whole repository (Prettier), checked like everything else.
+const formatCode = run("prettier", ["--check", "--log-level=warn", "."]);
 const summary = summarizeReports(reportFiles().filter((file) => existsSync(file)));
 console.log(`\n${summary.lines.join("\n")}`);
 console.log(
   `tests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`,
 );
-process.exit(turboCode !== 0 || summary.failed > 0 || summary.passed === 0 ? 1 : 0);
+const ok = turboCode === 0 && formatCode === 0 && summary.failed === 0 && summary.passed > 0;
+process.exit(ok ? 0 : 1);
