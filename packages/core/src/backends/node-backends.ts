@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { BackendCandidate, BackendChoice, BackendReport } from "./backend-types.js";
 import { selectBackend } from "./select-backend.js";
+import { registerWasmGradientKernels } from "./wasm-gradient-kernels.js";
 
 const require = createRequire(import.meta.url);
 
@@ -76,6 +77,7 @@ const wasmCandidate: BackendCandidate = {
   },
   async activate() {
     await import("@tensorflow/tfjs-backend-wasm");
+    registerWasmGradientKernels();
     await activateTf("wasm");
     const simd = Boolean(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
     const threads = Boolean(await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT"));

@@ -1,0 +1,78 @@
+import { WakeforgeCoreError } from "../errors.js";
+
+export const MODEL_MANIFEST_FILE = "wakeforge.json";
+export const MODEL_FORMAT = "wakeforge-model";
+export const MODEL_FORMAT_VERSION = 1;
+
+/**
+ * `wakeforge.json`: what a model directory holds and how to feed it. Written beside the tfjs
+ * `model.json` and `weights.bin`; read before the weights so a wrong directory fails early.
+ */
+export interface ModelManifest {
+  readonly format: typeof MODEL_FORMAT;
+  readonly formatVersion: number;
+  /** detector: features → score; base: features → embedding; head: embeddings → score. */
+  readonly kind: "detector" | "base" | "head";
+  readonly phrase?: string;
+  readonly base?: { readonly id: string; readonly version: string; readonly sha256: string };
+  /** Embeddings per head window, log-mel frames per embedding window, hop between embeddings. */
+  readonly window?: {
+    readonly embeddings: number;
+    readonly frames: number;
+    readonly hopFrames: number;
+  };
+  readonly sampleRateHz?: number;
+  readonly threshold?: number;
+  readonly createdAt: string;
+  readonly versions: Readonly<Record<string, string>>;
+  /** Anything else a tool wants to keep with the model (training settings, notes). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** A model directory or file that is not what it claims, or not a wakeforge model at all. */
+export class ModelFormatError extends WakeforgeCoreError {
+  readonly path: string;
+
+  constructor(path: string, problem: string, options?: { cause?: unknown }) {
+    super("MODEL_FORMAT", `${path}: ${problem}`, options);
+    this.path = path;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Checks a parsed `wakeforge.json`; every problem names the file and the field. */
+export function parseModelManifest(value: unknown, path: string): ModelManifest {
+  const fail = (problem: string) => new ModelFormatError(path, problem);
+  if (!isRecord(value)) throw fail("is not a JSON object");
+  if (value.format !== MODEL_FORMAT) {
+    throw fail(
+      `format is ${JSON.stringify(value.format)}, not "${MODEL_FORMAT}": not a wakeforge model`,
+    );
+  }
+  if (value.formatVersion !== MODEL_FORMAT_VERSION) {
+    throw fail(
+      `formatVersion ${JSON.stringify(value.formatVersion)} is not supported (this wakeforge reads ${MODEL_FORMAT_VERSION})`,
+    );
+  }
+  if (value.kind !== "detector" && value.kind !== "base" && value.kind !== "head") {
+    throw fail(`kind must be "detector", "base" or "head", got ${JSON.stringify(value.kind)}`);
+  }
+  if (typeof value.createdAt !== "string") throw fail("createdAt must be a string");
+  if (!isRecord(value.versions)) throw fail("versions must be an object");
+  if (
+    value.threshold !== undefined &&
+    !(typeof value.threshold === "number" && value.threshold >= 0 && value.threshold <= 1)
+  ) {
+    throw fail(`threshold must be a number in [0, 1], got ${JSON.stringify(value.threshold)}`);
+  }
+  if (
+    value.sampleRateHz !== undefined &&
+    !(typeof value.sampleRateHz === "number" && value.sampleRateHz > 0)
+  ) {
+    throw fail(`sampleRateHz must be a positive number, got ${JSON.stringify(value.sampleRateHz)}`);
+  }
+  return value as unknown as ModelManifest;
+}
