@@ -55,8 +55,15 @@ export function wakeforgeConfig({ root, kind, self, browser = false, isomorphic 
     isomorphic
       ? {
           files: ["src/**"],
-          ignores: ["**/*.test.ts", "**/test-*.ts"],
+          // src/node/ is the package's Node-only entry (`<package>/node`).
+          ignores: ["**/*.test.ts", "**/test-*.ts", "src/node/**"],
           rules: {
+            "no-restricted-globals": [
+              "error",
+              { name: "Buffer", message: "browsers have no Buffer: use Uint8Array" },
+              { name: "process", message: "browsers have no process: take options instead" },
+              { name: "require", message: "use import" },
+            ],
             "no-restricted-imports": [
               "error",
               {
@@ -73,7 +80,8 @@ export function wakeforgeConfig({ root, kind, self, browser = false, isomorphic 
         }
       : {},
     {
-      files: ["**/*.test.ts", "**/*.test.tsx", "test/**"],
+      // Tests and benchmark scripts report to the terminal; libraries never do.
+      files: ["**/*.test.ts", "**/*.test.tsx", "test/**", "bench/**"],
       rules: { "no-console": "off" },
     },
   );

@@ -44,3 +44,45 @@ export const MAX_SAMPLE_RATE_HZ = 768_000;
  * overruns the bytes at hand means "length unknown", so the data runs to the end of the bytes.
  */
 export const STREAMED_WAV_MIN_PLACEHOLDER_BYTES = 0x7fff_0000;
+
+/** Length of the periodic Hann window centred inside each 512-sample FFT frame (25 ms). */
+export const MEL_WINDOW_SAMPLES = 400;
+
+/** Lowest edge of the mel filterbank, as in openWakeWord's melspectrogram.onnx. */
+export const MEL_MIN_FREQUENCY_HZ = 60;
+
+/** Highest edge of the mel filterbank, as in openWakeWord's melspectrogram.onnx. */
+export const MEL_MAX_FREQUENCY_HZ = 3_800;
+
+/** Mel-band power floor before the logarithm: 10·log10(1e-10) = −100 dB. */
+export const LOG_MEL_POWER_FLOOR = 1e-10;
+
+/** Dynamic range kept below the loudest value of a clip group, in dB (librosa's top_db). */
+export const LOG_MEL_TOP_DB = 80;
+
+/** Log-mel frames that share one top-dB reference: the frames one 80 ms streaming chunk yields. */
+export const LOG_MEL_CLIP_GROUP_FRAMES = CHUNK_SIZE_SAMPLES / HOP_SIZE_SAMPLES;
+
+/** Full scale of 16-bit PCM: −1…1 audio times this is the int16 scale the mel model expects. */
+export const INT16_FULL_SCALE = 32_768;
+
+/**
+ * Resampler passband edge as a fraction of the lower of the two Nyquist frequencies: at 16 kHz
+ * output, flat (±0.001 dB) to 7 kHz; the transition runs from there to the Nyquist frequency.
+ */
+export const RESAMPLER_PASSBAND_FRACTION = 0.875;
+
+/** Resampler stopband attenuation from the lower Nyquist frequency up, in dB (Kaiser design). */
+export const RESAMPLER_STOPBAND_ATTENUATION_DB = 80;
+
+/** Lower edge of the telephone band (ITU-T G.712 voice channel), in Hz. */
+export const TELEPHONE_BAND_LOW_HZ = 300;
+
+/** Upper edge of the telephone band (ITU-T G.712 voice channel), in Hz. */
+export const TELEPHONE_BAND_HIGH_HZ = 3_400;
+
+/** Sample rate of narrowband telephony (G.711), in Hz. */
+export const TELEPHONE_SAMPLE_RATE_HZ = 8_000;
+
+/** μ-law companding constant of G.711 (North America, Japan). */
+export const MU_LAW_MU = 255;

@@ -9,7 +9,13 @@ export type AudioErrorCode =
   | "ZERO_CHANNELS"
   | "BAD_SAMPLE_RATE"
   | "NO_SAMPLES"
-  | "NON_FINITE_SAMPLES";
+  | "NON_FINITE_SAMPLES"
+  | "EMPTY_FILE"
+  | "CORRUPT_DATA"
+  | "TOO_LONG"
+  | "TOO_LARGE"
+  | "BAD_ARGUMENT"
+  | "SILENT_SIGNAL";
 
 /**
  * Base of every error @wakeforge/audio throws on purpose. The message names the file (when
@@ -40,3 +46,10 @@ export class AudioDecodeError extends AudioError {}
 
 /** The samples or settings given to an encoder cannot be written faithfully. */
 export class AudioEncodeError extends AudioError {}
+
+/**
+ * A processing function (resampling, augmentation) was given an argument it cannot honour: a
+ * non-positive rate, NaN samples, a silent signal whose level is undefined. The message names
+ * the argument and the value received.
+ */
+export class AudioArgumentError extends AudioError {}

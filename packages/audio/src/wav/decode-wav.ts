@@ -1,6 +1,7 @@
 import { AudioDecodeError } from "../errors.js";
 import { findWaveChunks } from "./riff-chunks.js";
 import type { WavSampleFormat } from "./sample-formats.js";
+import { mixFramesToMono } from "./mix-frames.js";
 import { parseWavFormat } from "./wav-format.js";
 
 export interface DecodeWavOptions {
@@ -30,7 +31,7 @@ export function decodeWav(bytes: Uint8Array, options: DecodeWavOptions = {}): De
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks = findWaveChunks(view, fileName);
   const format = parseWavFormat(view, chunks.fmt, fileName);
-  const { reader, channels, sampleRateHz, blockAlignBytes } = format;
+  const { channels, sampleRateHz, blockAlignBytes } = format;
 
   // A trailing partial frame (a stream cut mid-write) holds no complete sample; it is dropped.
   const frames = Math.floor(chunks.data.size / blockAlignBytes);
@@ -42,25 +43,7 @@ export function decodeWav(bytes: Uint8Array, options: DecodeWavOptions = {}): De
     );
   }
 
-  const samples = new Float32Array(frames);
-  let at = chunks.data.start;
-  for (let frame = 0; frame < frames; frame += 1) {
-    let sum = 0;
-    for (let channel = 0; channel < channels; channel += 1) {
-      const value = reader.read(view, at);
-      if (reader.canBeNonFinite && !Number.isFinite(value)) {
-        const seconds = (frame / sampleRateHz).toFixed(3);
-        throw new AudioDecodeError(
-          "NON_FINITE_SAMPLES",
-          `sample ${frame} of channel ${channel} (at ${seconds} s) is ${value}`,
-          { fileName },
-        );
-      }
-      sum += value;
-      at += reader.bytesPerSample;
-    }
-    samples[frame] = sum / channels;
-  }
+  const samples = mixFramesToMono(view, chunks.data.start, frames, format, 0, fileName);
 
   return {
     samples,

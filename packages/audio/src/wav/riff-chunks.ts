@@ -34,10 +34,30 @@ export function fourCharacterCode(view: DataView, offset: number): string {
   return code;
 }
 
-export function findWaveChunks(view: DataView, fileName: string | undefined): WaveChunks {
+/** The header bytes held in memory end before the chunks do; read more of the file and retry. */
+export class HeaderBeyondViewError extends Error {
+  constructor(readonly neededBytes: number) {
+    super(`WAV header continues past byte ${neededBytes}`);
+    this.name = "HeaderBeyondViewError";
+  }
+}
+
+/**
+ * Locates the "fmt " and "data" chunks. `view` holds the file from its first byte: all of it, or
+ * (when streaming a file) a prefix of it, with `totalBytes` the file's real size; a prefix that
+ * ends inside the header chunks throws HeaderBeyondViewError so the caller can read more.
+ */
+export function findWaveChunks(
+  view: DataView,
+  fileName: string | undefined,
+  totalBytes: number = view.byteLength,
+): WaveChunks {
   const fail = (code: ConstructorParameters<typeof AudioDecodeError>[0], problem: string) =>
     new AudioDecodeError(code, problem, { fileName });
-  const length = view.byteLength;
+  const length = totalBytes;
+  const needView = (end: number) => {
+    if (end > view.byteLength) throw new HeaderBeyondViewError(end);
+  };
   if (length < RIFF_HEADER_BYTES) {
     throw fail(
       "TRUNCATED_HEADER",
@@ -67,6 +87,7 @@ export function findWaveChunks(view: DataView, fileName: string | undefined): Wa
     if (length - offset < CHUNK_HEADER_BYTES) {
       throw fail("TRUNCATED_HEADER", `file ends inside a chunk header at byte ${offset}`);
     }
+    needView(offset + CHUNK_HEADER_BYTES);
     const id = fourCharacterCode(view, offset);
     const size = view.getUint32(offset + 4, true);
     const start = offset + CHUNK_HEADER_BYTES;
@@ -89,6 +110,7 @@ export function findWaveChunks(view: DataView, fileName: string | undefined): Wa
         `"${id}" chunk claims ${size} bytes but only ${remaining} remain (truncated file?)`,
       );
     } else if (id === "fmt " && fmt === undefined) {
+      needView(start + size);
       fmt = { start, size };
     }
     // Chunks are padded to an even length; the pad byte is not counted in the size.

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   mkdtempSync,
   readFileSync,
@@ -53,6 +55,32 @@ describe("model directories", () => {
     expect(Array.from((loaded.model.predict(x) as tf.Tensor).dataSync())).toEqual(
       Array.from((model.predict(x) as tf.Tensor).dataSync()),
     );
+  });
+
+  it("is plain tfjs: tf.loadLayersModel reads it over HTTP, as a web app would", async () => {
+    const dir = join(work, "served");
+    const model = smallHead(3);
+    await saveModelDirectory(dir, model, manifest);
+    const server = createServer((request, response) => {
+      const file = join(dir, (request.url ?? "/").replace(/^\//, ""));
+      try {
+        response.end(readFileSync(file));
+      } catch {
+        response.statusCode = 404;
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const loaded = await tf.loadLayersModel(`http://127.0.0.1:${port}/model.json`);
+      const x = tf.randomNormal([2, 4, 6], 0, 1, "float32", 4);
+      expect(Array.from((loaded.predict(x) as tf.Tensor).dataSync())).toEqual(
+        Array.from((model.predict(x) as tf.Tensor).dataSync()),
+      );
+    } finally {
+      server.close();
+    }
   });
 
   it("replaces an existing model whole, leaving nothing half-written beside it", async () => {
