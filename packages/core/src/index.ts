@@ -69,3 +69,4 @@ export {
   type DetectorStep,
   type HeadDetection,
 } from "./detector/streaming-detector.js";
+export { headToOnnx } from "./export/head-to-onnx.js";
