@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
+import { AudioError } from "@wakeforge/audio";
+import { WakeforgeCoreError } from "@wakeforge/core";
+import { WakeforgeJobsError } from "@wakeforge/jobs";
+import { SynthError } from "@wakeforge/synth";
+import { DETECT_HELP, detect } from "./commands/detect.js";
 import { DOCTOR_HELP, doctor } from "./commands/doctor.js";
+import { EXPORT_HELP, exportModel } from "./commands/export-model.js";
+import { IMPORT_HELP, importHead } from "./commands/import-head.js";
 import { EnvError } from "./env.js";
 import { EXIT } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
@@ -13,6 +20,17 @@ interface Command {
 
 /** The commands this build of wakeforge has; the rest of docs/cli.md arrives with its issue. */
 const COMMANDS: Readonly<Record<string, Command>> = {
+  detect: { summary: "find the wake word in audio files", help: DETECT_HELP, run: detect },
+  export: {
+    summary: "export a model as ONNX (head) or TensorFlow.js (whole detector)",
+    help: EXPORT_HELP,
+    run: exportModel,
+  },
+  import: {
+    summary: "import an openWakeWord head (ONNX) as a wakeforge model",
+    help: IMPORT_HELP,
+    run: importHead,
+  },
   doctor: { summary: "check backends and system programs", help: DOCTOR_HELP, run: doctor },
 };
 
@@ -61,8 +79,33 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       io.stderr.write(`wakeforge ${name}: ${(error as Error).message}\n\n${command.help}\n`);
       return EXIT.usage;
     }
+    if (isExpectedFailure(error)) {
+      io.stderr.write(`wakeforge ${name}: ${describeFailure(error)}\n`);
+      return EXIT.failure;
+    }
     throw error;
   }
+}
+
+/** Errors wakeforge raises on purpose (bad files, unusable models) and file-system errors. */
+function isExpectedFailure(error: unknown): error is Error {
+  return (
+    error instanceof AudioError ||
+    error instanceof WakeforgeCoreError ||
+    error instanceof SynthError ||
+    error instanceof WakeforgeJobsError ||
+    (error instanceof Error && "syscall" in error && "path" in error)
+  );
+}
+
+function describeFailure(error: Error): string {
+  const fsError = error as NodeJS.ErrnoException;
+  if (fsError.syscall && fsError.path) {
+    const reason =
+      fsError.code === "ENOENT" ? "not found" : `${fsError.code ?? "error"} (${fsError.syscall})`;
+    return `${fsError.path}: ${reason}`;
+  }
+  return error.message;
 }
 
 /** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown flags. */

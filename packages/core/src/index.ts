@@ -70,3 +70,4 @@ export {
   type HeadDetection,
 } from "./detector/streaming-detector.js";
 export { headToOnnx } from "./export/head-to-onnx.js";
+export { TFJS_VERSION } from "./versions.js";

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import * as ort from "onnxruntime-node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../backends/node-backends.js";
+import { loadOpenWakeWordHead } from "../models/node-model-files.js";
 import { readOnnxModel } from "../onnx/read-onnx-model.js";
 import { onnxToLayersModel } from "../onnx/to-layers-model.js";
 import { DEFAULT_HEAD_SPEC, buildHead } from "../surgery/head-spec.js";
@@ -53,6 +54,19 @@ describe("headToOnnx", () => {
     const a = (head.predict(input) as tf.Tensor).dataSync();
     const b = (reimported.predict(input) as tf.Tensor).dataSync();
     for (let i = 0; i < 3; i += 1) expect(b[i]).toBeCloseTo(a[i] ?? NaN, 5);
+  });
+
+  it("exports an imported openWakeWord head (stand-alone ReLU and sigmoid layers) faithfully", async () => {
+    const alexa = await loadOpenWakeWordHead("alexa");
+    const session = await ort.InferenceSession.create(headToOnnx(alexa), { intraOpNumThreads: 1 });
+    const input = tf.randomNormal([2, 16, 96], 0, 1, "float32", 3);
+    const expected = (alexa.predict(input) as tf.Tensor).dataSync();
+    const result = await session.run({
+      embeddings: new ort.Tensor("float32", input.dataSync() as Float32Array, [2, 16, 96]),
+    });
+    const actual = result.score?.data as Float32Array;
+    for (let i = 0; i < 2; i += 1)
+      expect(Math.abs((actual[i] ?? 0) - (expected[i] ?? 0))).toBeLessThan(1e-5);
   });
 
   it("refuses layers it cannot express instead of exporting a different network", () => {

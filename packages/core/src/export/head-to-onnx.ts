@@ -38,8 +38,8 @@ function floatTensor(name: string, dims: number[], data: Float32Array): OnnxTens
 }
 
 /**
- * Encodes a head made of Flatten, Dense (linear/relu/sigmoid/tanh/elu) and Dropout layers — what
- * `buildHead` makes — as ONNX bytes. Dropout is an identity at inference and is left out. Any
+ * Encodes a head made of Flatten, Dense (linear/relu/sigmoid/tanh/elu), activation and Dropout
+ * layers — what `buildHead` makes, and openWakeWord's simpler heads after import — as ONNX bytes. Dropout is an identity at inference and is left out. Any
  * other layer is refused with its name, rather than exported wrongly.
  */
 export function headToOnnx(
@@ -74,10 +74,31 @@ export function headToOnnx(
       flattened = true;
       continue;
     }
+    // Stand-alone activations (ONNX-imported heads have them as layers of their own).
+    const standalone =
+      kind === "ReLU"
+        ? "relu"
+        : kind === "Activation"
+          ? String((layer.getConfig() as { activation?: string }).activation)
+          : undefined;
+    if (standalone !== undefined) {
+      const op = ACTIVATION_OPS[standalone];
+      if (!(standalone in ACTIVATION_OPS)) {
+        throw new WakeforgeCoreError(
+          "EXPORT",
+          `layer "${layer.name}": activation "${standalone}" cannot be exported`,
+        );
+      }
+      if (op) {
+        nodes.push(node(op, [current], layer.name));
+        current = layer.name;
+      }
+      continue;
+    }
     if (kind !== "Dense") {
       throw new WakeforgeCoreError(
         "EXPORT",
-        `layer "${layer.name}" (${kind}) cannot be exported to ONNX; heads export Flatten, Dense and Dropout`,
+        `layer "${layer.name}" (${kind}) cannot be exported to ONNX; heads export Flatten, Dense, activations and Dropout`,
       );
     }
     if (!flattened) {

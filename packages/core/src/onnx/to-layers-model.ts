@@ -189,7 +189,15 @@ export function onnxToLayersModel(
     }
     return ctx.materialize(ctx.toLayout(value, "onnx", undefined));
   });
-  const name = options.name ?? fileName.replace(/\.onnx$/i, "").replace(/[^A-Za-z0-9_.-]/g, "_");
+  // The model's name becomes part of tensor names when it is nested in another model, and tfjs
+  // accepts only word characters, dots and dashes there: take the file's base name, cleaned.
+  const baseName = fileName.split(/[\\/]/).pop() ?? fileName;
+  const name =
+    options.name ??
+    baseName
+      .replace(/\.onnx$/i, "")
+      .replace(/[^A-Za-z0-9_.-]/g, "_")
+      .replace(/^[^A-Za-z]+/, "");
   const model = tf.model({ inputs, outputs, name });
   return { model, layerOrigins: ctx.layerOrigins, opCounts: countOps(graph) };
 }

@@ -1,0 +1,144 @@
+import { parseArgs } from "node:util";
+import { open } from "node:fs/promises";
+import { AudioError, sniffAudioContainer } from "@wakeforge/audio";
+import { readAudioFile, streamWavFile } from "@wakeforge/audio/node";
+import { StreamingDetector, WakeforgeCoreError } from "@wakeforge/core";
+import { EXIT } from "../exit-codes.js";
+import type { CommandIo } from "../io.js";
+import { detectorHead, loadDetector } from "../model/load-detector.js";
+import { UsageError } from "../usage-error.js";
+
+export const DETECT_HELP = `wakeforge detect --model DIR [--threshold T] [--refractory SECONDS] [--scores] [--json] FILE...
+
+Runs the wake-word detector in DIR over each audio file (WAV, MP3, FLAC, OGG, WebM; WAV files of
+any length are streamed) and prints every detection: the time in seconds from the start of the
+file to the end of the audio that fired, and the score.
+  --json      one JSON line per detection: {"file","time","score"}
+  --scores    one line per 80 ms step instead: {"file","time","score"}
+  --threshold override the model's calibrated threshold (0..1)
+A file that cannot be read is reported on stderr; the others are still processed, and the exit
+code is then 1.`;
+
+const BLOCK_SECONDS = 10;
+
+async function* audioBlocks(
+  path: string,
+): AsyncGenerator<{ samples: Float32Array; sampleRateHz: number }> {
+  const handle = await open(path, "r");
+  const head = new Uint8Array(64);
+  try {
+    await handle.read(head, 0, head.length, 0);
+  } finally {
+    await handle.close();
+  }
+  if (sniffAudioContainer(head) === "wav") {
+    yield* streamWavFile(path, { blockFrames: 16_000 * BLOCK_SECONDS });
+    return;
+  }
+  const decoded = await readAudioFile(path);
+  yield { samples: decoded.samples, sampleRateHz: decoded.sampleRateHz };
+}
+
+function parseThreshold(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 1) {
+    throw new UsageError(`${flag} ${value}: expected a number between 0 and 1`);
+  }
+  return number;
+}
+
+export async function detect(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: {
+      model: { type: "string" },
+      threshold: { type: "string" },
+      refractory: { type: "string" },
+      scores: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (!values.model) throw new UsageError("--model DIR is required");
+  if (positionals.length === 0) throw new UsageError("name at least one audio FILE");
+  const threshold = parseThreshold(values.threshold, "--threshold");
+  const refractory = values.refractory === undefined ? undefined : Number(values.refractory);
+  if (refractory !== undefined && !(refractory >= 0)) {
+    throw new UsageError(`--refractory ${values.refractory}: expected seconds ≥ 0`);
+  }
+
+  const loaded = await loadDetector(values.model);
+  const head = detectorHead(loaded, threshold, refractory);
+  const print = (file: string, time: number, score: number) =>
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify({ file, time: Number(time.toFixed(3)), score: Number(score.toFixed(6)) })}\n`
+        : `${file}\t${time.toFixed(2)}\t${score.toFixed(4)}\n`,
+    );
+
+  let failed = 0;
+  let detections = 0;
+  for (const file of positionals) {
+    try {
+      let detector: StreamingDetector | undefined;
+      for await (const block of audioBlocks(file)) {
+        detector ??= new StreamingDetector(loaded.embedder, [head], {
+          inputSampleRateHz: block.sampleRateHz,
+        });
+        const out = detector.push(block.samples);
+        if (values.scores) {
+          for (const step of out.steps) {
+            const score = step.scores[head.name];
+            if (score !== undefined) print(file, step.timeSeconds, score);
+          }
+        } else {
+          for (const detection of out.detections)
+            print(file, detection.timeSeconds, detection.score);
+        }
+        detections += out.detections.length;
+      }
+    } catch (error) {
+      if (!(
+        error instanceof AudioError ||
+        error instanceof WakeforgeCoreError ||
+        isFileSystemError(error)
+      ))
+        throw error;
+      failed += 1;
+      io.stderr.write(`wakeforge detect: ${describeFileError(file, error)}\n`);
+    }
+  }
+  if (!values.json && !values.scores) {
+    io.stderr.write(
+      `${positionals.length - failed} of ${positionals.length} files processed, ${detections} detections` +
+        (failed > 0 ? `, ${failed} unreadable` : "") +
+        "\n",
+    );
+  }
+  return failed > 0 ? EXIT.failure : EXIT.ok;
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === "string" &&
+    "syscall" in error
+  );
+}
+
+function describeFileError(file: string, error: unknown): string {
+  if (error instanceof AudioError)
+    return error.fileName === undefined ? `${file}: ${error.message}` : error.message;
+  if (isFileSystemError(error)) {
+    const reason =
+      error.code === "ENOENT"
+        ? "file not found"
+        : error.code === "EISDIR"
+          ? "is a directory"
+          : error.code;
+    return `${file}: ${reason}`;
+  }
+  return `${file}: ${(error as Error).message}`;
+}
