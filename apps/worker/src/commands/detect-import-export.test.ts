@@ -66,6 +66,23 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("wakeforge import, detect and export", () => {
+  it("import of an ONNX file names a bad argument and refuses non-heads", async () => {
+    const io = captureIo();
+    expect(await runCli(["import", "--openwakeword", "siri", "--out", join(work, "x")], io)).toBe(
+      2,
+    );
+    expect(io.err()).toContain("--openwakeword siri: expected one of alexa");
+    const base = resolveModelFile({
+      ...OPENWAKEWORD_HEADS.alexa.source,
+      file: "models/embedding_model.onnx",
+    });
+    const refused = captureIo();
+    expect(await runCli(["import", "--onnx", base, "--out", join(work, "y")], refused)).toBe(2);
+    expect(refused.err()).toMatch(
+      /embedding_model\.onnx: takes \[batch, 76, 32, 1\]; a head takes/,
+    );
+  });
+
   it("import writes a model directory with the head and its manifest", async () => {
     const { manifest, model } = await loadModelDirectory(modelDir);
     expect(manifest).toMatchObject({

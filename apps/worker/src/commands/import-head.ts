@@ -4,6 +4,10 @@ import { parseArgs } from "node:util";
 import {
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
+  OPENWAKEWORD_HEADS,
+  OPENWAKEWORD_HEAD_NAMES,
+  resolveModelFile,
+  type OpenWakeWordHeadName,
   SPEECH_EMBEDDING,
   onnxToLayersModel,
   readOnnxModel,
@@ -15,6 +19,7 @@ import { UsageError } from "../usage-error.js";
 import { toolVersions } from "../versions.js";
 
 export const IMPORT_HELP = `wakeforge import --onnx FILE --out DIR [--phrase TEXT] [--threshold T]
+wakeforge import --openwakeword alexa|hey_jarvis|hey_mycroft|hey_rhasspy|timer|weather --out DIR
 
 Imports an openWakeWord head (an ONNX file taking [1, window, 96] embeddings) as a wakeforge
 model directory that 'wakeforge detect' and the dashboard can run. The head keeps its own
@@ -25,13 +30,25 @@ export async function importHead(argv: readonly string[], io: CommandIo): Promis
     args: [...argv],
     options: {
       onnx: { type: "string" },
+      openwakeword: { type: "string" },
       out: { type: "string" },
       phrase: { type: "string" },
       threshold: { type: "string", default: "0.5" },
     },
     strict: true,
   });
-  if (!values.onnx || !values.out) throw new UsageError("--onnx FILE and --out DIR are required");
+  if (values.openwakeword !== undefined) {
+    const entry = OPENWAKEWORD_HEADS[values.openwakeword as OpenWakeWordHeadName];
+    if (!entry) {
+      throw new UsageError(
+        `--openwakeword ${values.openwakeword}: expected one of ${OPENWAKEWORD_HEAD_NAMES.join(", ")}`,
+      );
+    }
+    values.onnx = resolveModelFile(entry.source);
+  }
+  if (!values.onnx || !values.out) {
+    throw new UsageError("--onnx FILE (or --openwakeword NAME) and --out DIR are required");
+  }
   const threshold = Number(values.threshold);
   if (!(threshold >= 0 && threshold <= 1))
     throw new UsageError(`--threshold ${values.threshold}: expected 0..1`);
@@ -49,7 +66,7 @@ export async function importHead(argv: readonly string[], io: CommandIo): Promis
   const shape = model.inputs[0]?.shape ?? [];
   if (shape.length !== 3 || shape[2] !== SPEECH_EMBEDDING.outputShape[1]) {
     throw new UsageError(
-      `${values.onnx}: takes [${shape.join(", ")}]; a head takes [batch, window, ${SPEECH_EMBEDDING.outputShape[1]}] embeddings`,
+      `${values.onnx}: takes [${shape.map((d) => d ?? "batch").join(", ")}]; a head takes [batch, window, ${SPEECH_EMBEDDING.outputShape[1]}] embeddings`,
     );
   }
   await saveModelDirectory(values.out, model, {
