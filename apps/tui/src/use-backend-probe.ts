@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { BackendChoice, BackendReport } from "@wakeforge/core";
 
 export type BackendProbe =
@@ -36,9 +36,13 @@ export function useBackendProbe(
     };
   }, [choice, probeBackend, round]);
 
+  // Read the status through a ref: a key handler subscribed before the last render (Ink
+  // re-subscribes after painting) must still see that the probe has finished.
+  const status = useRef(probe.status);
+  status.current = probe.status;
   const reprobe = useCallback(() => {
-    if (probe.status !== "probing") setRound((n) => n + 1);
-  }, [probe.status]);
+    if (status.current !== "probing") setRound((n) => n + 1);
+  }, []);
 
   return { probe, reprobe };
 }

@@ -56,3 +56,24 @@ export class SynthesisError extends SynthError {
     this.exitCode = details.exitCode ?? null;
   }
 }
+
+/** An engine that could not be used, and why. */
+export interface MissingEngine {
+  readonly engine: string;
+  readonly reason: string;
+}
+
+/** No text-to-speech engine can run here; `missing` says why for each one tried. */
+export class NoSynthEngineError extends SynthError {
+  readonly missing: readonly MissingEngine[];
+
+  constructor(missing: readonly MissingEngine[]) {
+    const reasons = missing.map(({ reason }) => reason).join(", ");
+    super(
+      "none",
+      "NO_ENGINE",
+      `no text-to-speech engine is available${reasons === "" ? "" : `: ${reasons}`}`,
+    );
+    this.missing = missing;
+  }
+}

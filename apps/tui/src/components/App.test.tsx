@@ -8,6 +8,10 @@ import type { SystemInfo } from "../system-info.js";
 import { COLOR_THEME, PLAIN_THEME } from "../theme.js";
 import { App } from "./App.js";
 
+/** Waits for an assertion to hold; generous, since a loaded two-core machine renders slowly. */
+const eventually = (assertion: () => void) =>
+  vi.waitFor(assertion, { timeout: 10_000, interval: 20 });
+
 const system: SystemInfo = { nodeVersion: "v20.19.0", platform: "linux", arch: "arm64" };
 
 function report(backend: "wasm" | "cpu", skipped: BackendReport["skipped"] = []): BackendReport {
@@ -51,7 +55,7 @@ describe("App", () => {
     expect(probe.asked).toEqual(["auto"]);
 
     probe.answer(report("wasm", [{ backend: "node", reason: "native addon not built" }]));
-    await vi.waitFor(() => expect(frame()).toContain('wasm (tfjs "wasm")'));
+    await eventually(() => expect(frame()).toContain('wasm (tfjs "wasm")'));
     expect(frame()).not.toContain("Probing");
     expect(frame()).toContain("node: native addon not built");
     expect(frame()).toContain("node v20.19.0");
@@ -77,12 +81,12 @@ describe("App", () => {
     expect(probe.asked).toHaveLength(1);
 
     probe.answer(report("wasm"));
-    await vi.waitFor(() => expect(frame()).toContain('wasm (tfjs "wasm")'));
+    await eventually(() => expect(frame()).toContain('wasm (tfjs "wasm")'));
     stdin.write("r");
-    await vi.waitFor(() => expect(frame()).toContain("Probing"));
+    await eventually(() => expect(frame()).toContain("Probing"));
     expect(probe.asked).toHaveLength(2);
     probe.answer(report("cpu"));
-    await vi.waitFor(() => expect(frame()).toContain('cpu (tfjs "cpu")'));
+    await eventually(() => expect(frame()).toContain('cpu (tfjs "cpu")'));
   });
 
   it("says why no backend could start", async () => {
@@ -91,7 +95,7 @@ describe("App", () => {
       <App backendChoice="node" probeBackend={probe.probe} system={system} />,
     );
     probe.fail(new Error('backend "node" is unavailable: native addon not built'));
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(stripAnsi(lastFrame() ?? "")).toContain(
         'No backend: backend "node" is unavailable: native addon not built',
       ),
@@ -134,7 +138,7 @@ describe("App", () => {
           <App backendChoice="auto" probeBackend={probe.probe} system={system} theme={theme} />,
         );
         probe.fail(new Error("nothing works"));
-        await vi.waitFor(() => expect(lastFrame()).toContain("nothing works"));
+        await eventually(() => expect(lastFrame()).toContain("nothing works"));
         return lastFrame() ?? "";
       }),
     );
