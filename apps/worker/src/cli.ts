@@ -7,6 +7,9 @@ import { DETECT_HELP, detect } from "./commands/detect.js";
 import { DOCTOR_HELP, doctor } from "./commands/doctor.js";
 import { EXPORT_HELP, exportModel } from "./commands/export-model.js";
 import { IMPORT_HELP, importHead } from "./commands/import-head.js";
+import { EVAL_HELP, evaluate } from "./commands/evaluate.js";
+import { NEGATIVES_HELP, negatives } from "./commands/negatives.js";
+import { TRAIN_HELP, train } from "./commands/train.js";
 import { EnvError } from "./env.js";
 import { EXIT } from "./exit-codes.js";
 import type { CommandIo } from "./io.js";
@@ -20,6 +23,21 @@ interface Command {
 
 /** The commands this build of wakeforge has; the rest of docs/cli.md arrives with its issue. */
 const COMMANDS: Readonly<Record<string, Command>> = {
+  train: {
+    summary: "train a wake word by transfer learning (and compare with scratch)",
+    help: TRAIN_HELP,
+    run: train,
+  },
+  eval: {
+    summary: "measure recall and false accepts per hour on held-out audio",
+    help: EVAL_HELP,
+    run: evaluate,
+  },
+  negatives: {
+    summary: "generate long negative audio (speech, music, noise) for evaluation",
+    help: NEGATIVES_HELP,
+    run: negatives,
+  },
   detect: { summary: "find the wake word in audio files", help: DETECT_HELP, run: detect },
   export: {
     summary: "export a model as ONNX (head) or TensorFlow.js (whole detector)",

@@ -1,9 +1,12 @@
 // The one place the worker reads its environment; everything else receives a validated object.
+import { resolve } from "node:path";
 import { isBackendChoice, type BackendChoice } from "@wakeforge/core";
 
 export interface WorkerEnv {
   /** WAKEFORGE_BACKEND: the tfjs backend when no --backend flag is given. */
   readonly backend: BackendChoice;
+  /** WAKEFORGE_DATA_DIR: data kept between runs (synthetic clips, caches), default ./.wakeforge. */
+  readonly dataDir: string;
 }
 
 export class EnvError extends Error {
@@ -20,5 +23,5 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
       `WAKEFORGE_BACKEND="${backend}" is not a backend (auto, node-gpu, node, wasm, cpu)`,
     );
   }
-  return { backend };
+  return { backend, dataDir: resolve(env.WAKEFORGE_DATA_DIR?.trim() || ".wakeforge") };
 }

@@ -71,3 +71,8 @@ export {
 } from "./detector/streaming-detector.js";
 export { headToOnnx } from "./export/head-to-onnx.js";
 export { TFJS_VERSION } from "./versions.js";
+// Evaluation (stream-level metrics, DET, calibration, negative audio) and report pictures.
+export * from "./evaluation/index.js";
+export * from "./report/index.js";
+export * from "./dataset/index.js";
+export * from "./training/index.js";

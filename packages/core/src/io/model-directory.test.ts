@@ -49,6 +49,17 @@ describe("model directories", () => {
     const model = smallHead(1);
     await saveModelDirectory(dir, model, manifest);
     expect(readdirSync(dir).sort()).toEqual(["model.json", "wakeforge.json", "weights.bin"]);
+    await saveModelDirectory(dir, model, manifest, { "metrics.json": "{}", "report.html": "<p>" });
+    expect(readdirSync(dir).sort()).toEqual([
+      "metrics.json",
+      "model.json",
+      "report.html",
+      "wakeforge.json",
+      "weights.bin",
+    ]);
+    await expect(
+      saveModelDirectory(dir, model, manifest, { "../escape.txt": "x" }),
+    ).rejects.toThrow(/extra file name "..\/escape.txt" must be a plain file name/);
     const loaded = await loadModelDirectory(dir);
     expect(loaded.manifest).toEqual(manifest);
     const x = tf.randomNormal([3, 4, 6], 0, 1, "float32", 9);

@@ -27,11 +27,15 @@ function concatenate(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
   return out;
 }
 
-/** Saves `model` and its manifest into `dir`, replacing what was there only once all is written. */
+/**
+ * Saves `model`, its manifest and any `extraFiles` (a training record, a report) into `dir`,
+ * replacing what was there only once everything is written.
+ */
 export async function saveModelDirectory(
   dir: string,
   model: tf.LayersModel,
   manifest: ModelManifest,
+  extraFiles: Readonly<Record<string, string | Uint8Array>> = {},
 ): Promise<void> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   await model.save(
@@ -58,6 +62,12 @@ export async function saveModelDirectory(
       join(temporary, MODEL_MANIFEST_FILE),
       `${JSON.stringify(manifest, null, 2)}\n`,
     );
+    for (const [name, data] of Object.entries(extraFiles)) {
+      if (name.includes("/") || name.includes("\\") || name.startsWith(".")) {
+        throw new ModelFormatError(dir, `extra file name "${name}" must be a plain file name`);
+      }
+      await writeFileAtomic(join(temporary, name), data);
+    }
   });
 }
 

@@ -1,0 +1,111 @@
+import { readdir } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  evaluateDetector,
+  renderReportHtml,
+  writeFileAtomic,
+  type NegativeKind,
+} from "@wakeforge/core";
+import { EXIT } from "../exit-codes.js";
+import type { CommandIo } from "../io.js";
+import { detectorHead, loadDetector } from "../model/load-detector.js";
+import { SILENT_PROGRESS, createTerminalProgress } from "../progress/terminal-progress.js";
+import { loadKindFolder } from "../train/folder-dataset.js";
+import { UsageError } from "../usage-error.js";
+
+export const EVAL_HELP = `wakeforge eval --model DIR --positives DIR --negatives DIR [--threshold T] [--report FILE] [--json]
+
+Evaluates a detector the way wake-word engines are judged: recall on the positive clips in
+--positives (any audio format), and false accepts per hour with a refractory period on the long
+negative audio in --negatives (speech, music, noise: a file whose name says "music" or "noise"
+is counted as such, the rest as speech). It uses the model's calibrated threshold unless
+--threshold is given, and prints the DET curve's points with --json. Generate an hour of
+negative audio with 'wakeforge negatives --out DIR --minutes 60'.`;
+
+function kindOf(file: string): NegativeKind {
+  const name = basename(file).toLowerCase();
+  if (name.includes("music")) return "music";
+  if (name.includes("noise")) return "noise";
+  return "speech";
+}
+
+export async function evaluate(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      model: { type: "string" },
+      positives: { type: "string" },
+      negatives: { type: "string" },
+      threshold: { type: "string" },
+      report: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (!values.model || !values.positives || !values.negatives) {
+    throw new UsageError("--model DIR, --positives DIR and --negatives DIR are required");
+  }
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
+    throw new UsageError(`--threshold ${values.threshold}: expected 0..1`);
+  }
+  const progress = values.json
+    ? SILENT_PROGRESS
+    : createTerminalProgress({ stream: io.stderr as CommandIo["stdout"] });
+  const loaded = await loadDetector(values.model);
+  const head = detectorHead(loaded, threshold);
+  const positives = await loadKindFolder(values.positives, "positive");
+  for (const error of positives.errors)
+    io.stderr.write(`wakeforge eval: skipped ${error.message}\n`);
+  const negativeFiles = (await readdir(values.negatives))
+    .filter((name) => /\.(wav|mp3|flac|ogg|opus|webm)$/i.test(name))
+    .sort()
+    .map((name) => join(values.negatives as string, name));
+  if (negativeFiles.length === 0) throw new UsageError(`${values.negatives}: no audio files`);
+
+  const result = await evaluateDetector({
+    embedder: loaded.embedder,
+    head,
+    positives: positives.positives.map((clip) => ({
+      name: clip.id,
+      samples: clip.samples,
+      source: clip.source,
+    })),
+    longNegatives: negativeFiles.map((path) => ({
+      name: basename(path),
+      kind: kindOf(path),
+      path,
+    })),
+    threshold: head.policy.threshold,
+    onProgress: (p) =>
+      progress.update("evaluating", p.done / Math.max(1, p.total), `${p.phase} ${p.name ?? ""}`),
+  });
+  progress.done();
+  if (values.report) {
+    await writeFileAtomic(
+      values.report,
+      renderReportHtml({ phrase: head.name, evaluation: result }),
+    );
+  }
+  const summary = {
+    model: values.model,
+    threshold: result.threshold,
+    recall: result.recall.overall,
+    recallBySource: result.recall.bySource,
+    falseAccepts: result.falseAccepts,
+    latency: result.latency,
+    det: result.det,
+  };
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else {
+    const fa = result.falseAccepts.overall;
+    io.stdout.write(
+      `threshold ${result.threshold.toFixed(4)}: recall ${(result.recall.overall.recall * 100).toFixed(1)} % ` +
+        `(${result.recall.overall.detected} of ${result.recall.overall.total}), ` +
+        `${fa.perHour.toFixed(2)} false accepts per hour (${fa.falseAccepts} in ${fa.hours.toFixed(2)} h)\n`,
+    );
+  }
+  return EXIT.ok;
+}

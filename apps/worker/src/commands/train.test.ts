@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { initBackend, loadModelDirectory } from "@wakeforge/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../cli.js";
+import type { CommandIo } from "../io.js";
+
+const work = mkdtempSync(join(tmpdir(), "wakeforge-train-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(async () => {
+  await initBackend("wasm");
+});
+
+function captureIo(env: NodeJS.ProcessEnv): CommandIo & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+    env,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe("wakeforge train", () => {
+  it("runs the whole path on a tiny synthetic set: model, threshold, record, report", async () => {
+    const out = join(work, "hey-nova");
+    const io = captureIo({ ...process.env, WAKEFORGE_DATA_DIR: join(work, "data") });
+    const code = await runCli(
+      [
+        "train",
+        "--word",
+        "hey nova",
+        "--synth",
+        "8",
+        "--compare-scratch",
+        "--epochs",
+        "2",
+        "--negative-minutes",
+        "1",
+        "--out",
+        out,
+        "--json",
+      ],
+      io,
+    );
+    expect(code, io.err()).toBe(0);
+    const summary = JSON.parse(io.out()) as { threshold: number; recall: number; verdict?: string };
+    expect(summary.threshold).toBeGreaterThan(0);
+    expect(summary.threshold).toBeLessThanOrEqual(1);
+    expect(summary.verdict).toMatch(/start: transfer/);
+    expect(readdirSync(out).sort()).toEqual([
+      "det.svg",
+      "learning-curves.svg",
+      "metrics.json",
+      "model.json",
+      "report.html",
+      "wakeforge.json",
+      "weights.bin",
+    ]);
+    const { manifest } = await loadModelDirectory(out);
+    expect(manifest).toMatchObject({
+      kind: "head",
+      phrase: "hey nova",
+      threshold: summary.threshold,
+    });
+    const record = JSON.parse(readFileSync(join(out, "metrics.json"), "utf8")) as {
+      curves: { transfer: unknown[]; scratch: unknown[] };
+    };
+    expect(record.curves.transfer).toHaveLength(2);
+    expect(record.curves.scratch).toHaveLength(2);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("hey nova");
+    // The synthetic clips are kept for the next run of the same phrase.
+    expect(readdirSync(join(work, "data", "work", "hey-nova"))).toContain("synthetic");
+  }, 300_000);
+
+  it("negatives writes long negative audio and eval measures the trained model on it", async () => {
+    const negativesDir = join(work, "negatives");
+    const negIo = captureIo(process.env);
+    expect(
+      await runCli(["negatives", "--out", negativesDir, "--minutes", "0.6", "--json"], negIo),
+    ).toBe(0);
+    const files = negIo
+      .out()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { kind: string });
+    expect(files.map((f) => f.kind).sort()).toEqual(["music", "noise", "speech"]);
+
+    const io = captureIo(process.env);
+    const positives = join(work, "data", "work", "hey-nova", "synthetic", "positives");
+    const code = await runCli(
+      [
+        "eval",
+        "--model",
+        join(work, "hey-nova"),
+        "--positives",
+        positives,
+        "--negatives",
+        negativesDir,
+        "--json",
+      ],
+      io,
+    );
+    expect(code, io.err()).toBe(0);
+    const result = JSON.parse(io.out()) as {
+      recall: { total: number; recall: number };
+      falseAccepts: { overall: { hours: number } };
+      det: unknown[];
+    };
+    expect(result.recall.total).toBe(8);
+    expect(result.falseAccepts.overall.hours).toBeCloseTo(0.01, 2);
+    expect(result.det.length).toBeGreaterThan(1);
+  }, 300_000);
+
+  it("says what is missing instead of training on nothing", async () => {
+    const io = captureIo(process.env);
+    expect(await runCli(["train", "--word", "hey nova", "--out", join(work, "x")], io)).toBe(2);
+    expect(io.err()).toContain("give --synth N, --positives DIR, or both");
+  });
+});

@@ -1,0 +1,40 @@
+export {
+  DatasetError,
+  DatasetFileError,
+  type ClipKind,
+  type ClipSource,
+  type Dataset,
+  type DatasetClip,
+} from "./dataset-types.js";
+export {
+  AUDIO_FILE_EXTENSIONS,
+  loadFolderDataset,
+  loadSpeechCommandsDataset,
+  readClipSamples,
+  speechCommandsSpeaker,
+  type DatasetManifestEntry,
+  type LoadFolderDatasetOptions,
+  type LoadSpeechCommandsOptions,
+} from "./load-dataset.js";
+export {
+  DEFAULT_RECORDED_SHARE,
+  assignTrainingWeights,
+  mergeDatasets,
+  recordedWeightShare,
+  type TrainingWeightOptions,
+} from "./weights.js";
+export { splitBySpeaker, type SpeakerSplit, type SpeakerSplitOptions } from "./split.js";
+export {
+  EmbeddingCache,
+  FEATURE_VERSION,
+  embeddingCacheKey,
+  type EmbeddingCacheStats,
+  type EmbeddingKeyParts,
+} from "./embedding-cache.js";
+export {
+  GENERATED_NOISE_KINDS,
+  generateNoise,
+  generatedBackgroundClips,
+  type GenerateNoiseOptions,
+  type GeneratedNoiseKind,
+} from "./generated-noise.js";

@@ -1,0 +1,55 @@
+// Train/test splits by speaker: no voice or person is in both, so held-out numbers measure
+// what happens with voices the model never heard.
+import { createSeededRandom } from "@wakeforge/audio";
+
+export interface SpeakerSplitOptions {
+  /** Share of speakers (roughly, of items) that go to test, in (0, 1). Default 0.2. */
+  readonly testFraction?: number;
+  readonly seed?: number | string;
+}
+
+export interface SpeakerSplit<T> {
+  readonly train: T[];
+  readonly test: T[];
+  readonly trainSpeakers: string[];
+  readonly testSpeakers: string[];
+}
+
+/**
+ * Splits items so that no `speakerId` appears in both parts. Speakers are shuffled with the seed
+ * and given to test until test holds about `testFraction` of the items; with two or more
+ * speakers, each side gets at least one.
+ */
+export function splitBySpeaker<T extends { readonly speakerId: string }>(
+  items: readonly T[],
+  options: SpeakerSplitOptions = {},
+): SpeakerSplit<T> {
+  const testFraction = options.testFraction ?? 0.2;
+  if (!(testFraction > 0 && testFraction < 1)) {
+    throw new RangeError(`testFraction must be in (0, 1), got ${testFraction}`);
+  }
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.speakerId, (counts.get(item.speakerId) ?? 0) + 1);
+  const speakers = createSeededRandom(options.seed ?? 0).shuffled([...counts.keys()].sort());
+  const target = testFraction * items.length;
+  const testSpeakers = new Set<string>();
+  let inTest = 0;
+  for (const speaker of speakers) {
+    if (testSpeakers.size > 0 && inTest >= target) break;
+    if (testSpeakers.size >= speakers.length - 1) break;
+    const count = counts.get(speaker) ?? 0;
+    // Skip a speaker that would overshoot by more than it helps, unless test is still empty.
+    if (testSpeakers.size > 0 && inTest + count - target > target - inTest) continue;
+    testSpeakers.add(speaker);
+    inTest += count;
+  }
+  const train: T[] = [];
+  const test: T[] = [];
+  for (const item of items) (testSpeakers.has(item.speakerId) ? test : train).push(item);
+  return {
+    train,
+    test,
+    trainSpeakers: speakers.filter((s) => !testSpeakers.has(s)).sort(),
+    testSpeakers: [...testSpeakers].sort(),
+  };
+}

@@ -1,0 +1,57 @@
+export { accuracyAt, recallAtFalseAcceptRate } from "./clip-metrics.js";
+export type { EpochMetrics, TrainingRunName } from "./epoch-metrics.js";
+export {
+  allWindows,
+  buildNegativeClips,
+  buildPositiveClips,
+  gatherEmbeddings,
+  gatherFrames,
+  lastWindows,
+  placePositive,
+  speechEndSample,
+  windowFrames,
+  windowSamples,
+  type BuildFeatureClipsOptions,
+  type FeatureClip,
+  type PositivePlacement,
+  type WindowRef,
+} from "./examples.js";
+export { composeFullyConvolutionalDetector } from "./fully-convolutional-detector.js";
+export {
+  balanceClasses,
+  embeddingRms,
+  evaluateHeldOut,
+  foldInputScale,
+  predictWindows,
+  scoreValidation,
+  trainRun,
+  type BatchSource,
+  type LabelledWindow,
+  type ModelInput,
+  type TrainRunOptions,
+  type ValidationScores,
+  type ValidationSet,
+} from "./train-loop.js";
+export {
+  copyBase,
+  scratchCopy,
+  loadDefaultTrainingBase,
+  trainWakeWord,
+  type CalibrationInputs,
+  type FineTuneOptions,
+  type InitialMetrics,
+  type HardNegativeOptions,
+  type TrainWakeWordHooks,
+  type TrainWakeWordOptions,
+  type TrainWakeWordResult,
+  type TrainingBase,
+  type TrainingProgressEvent,
+  type TrainingStage,
+} from "./train-wake-word.js";
+export {
+  compareLearningCurves,
+  type CurveMetric,
+  type TransferVerdict,
+  type VerdictOptions,
+  type VerdictPoint,
+} from "./verdict.js";
