@@ -20,7 +20,7 @@ const { values } = parseArgs({
     positives: { type: "string", default: "300" },
     negatives: { type: "string", default: "600" },
     epochs: { type: "string", default: "10" },
-    "scratch-windows": { type: "string", default: "160" },
+    "scratch-windows": { type: "string", default: "128" },
     "scratch-batch": { type: "string", default: "32" },
     "no-scratch": { type: "boolean", default: false },
     "fine-tune": { type: "boolean", default: false },

@@ -41,10 +41,10 @@ import {
 import { compareLearningCurves, type TransferVerdict } from "./verdict.js";
 
 /**
- * Windows per scratch epoch by default: 10 epochs then take about 6 minutes on a 2-core machine
+ * Windows per scratch epoch by default: 10 epochs then take 4–5 minutes on a 2-core machine
  * (wasm), which keeps `wakeforge train --synth 300 --compare-scratch` within 15 minutes.
  */
-export const DEFAULT_SCRATCH_WINDOWS_PER_EPOCH = 160;
+export const DEFAULT_SCRATCH_WINDOWS_PER_EPOCH = 128;
 
 /** A base to transfer from: the windowed model ([N, 76, 32, 1] → [N, dims]) and its identity. */
 export interface TrainingBase {
