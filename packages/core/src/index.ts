@@ -17,6 +17,7 @@ export {
   type LayerSummary,
 } from "./surgery/layer-summary.js";
 export { reinitializedCopy } from "./surgery/reinitialize.js";
+export { SeededDropout } from "./surgery/seeded-dropout.js";
 export {
   freezeLayers,
   selectLayers,

@@ -4,6 +4,7 @@
 import type * as tf from "@tensorflow/tfjs";
 import { WakeforgeCoreError } from "../errors.js";
 import { encodeOnnxModel } from "../onnx/encode-onnx-model.js";
+import { SeededDropout } from "../surgery/seeded-dropout.js";
 import type { OnnxAttribute, OnnxNode, OnnxTensor } from "../onnx/onnx-graph.js";
 
 const OPSET_VERSION = 13;
@@ -65,7 +66,8 @@ export function headToOnnx(
   let flattened = false;
   for (const layer of head.layers) {
     const kind = layer.getClassName();
-    if (kind === "InputLayer" || kind === "Dropout") continue;
+    // Dropout is the identity at inference.
+    if (kind === "InputLayer" || kind === "Dropout" || kind === SeededDropout.className) continue;
     if (kind === "Flatten") {
       nodes.push(
         node("Flatten", [current], `${layer.name}`, [["axis", { kind: "int", value: 1 }]]),

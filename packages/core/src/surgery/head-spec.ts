@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { SeededDropout } from "./seeded-dropout.js";
 import { SurgeryError } from "./surgery-error.js";
 
 /** One hidden layer of the trigger-word network. */
@@ -77,13 +78,11 @@ export function buildHead(
       })
       .apply(x) as tf.SymbolicTensor;
     if (layer.dropout) {
-      x = tf.layers
-        .dropout({
-          rate: layer.dropout,
-          seed: seed * 1000 + 100 + i,
-          name: `head_dropout_${i + 1}`,
-        })
-        .apply(x) as tf.SymbolicTensor;
+      x = new SeededDropout({
+        rate: layer.dropout,
+        seed: seed * 1000 + 100 + i,
+        name: `head_dropout_${i + 1}`,
+      }).apply(x) as tf.SymbolicTensor;
     }
   });
   const output = tf.layers
