@@ -57,3 +57,10 @@ export {
   type DecodedAudioFile,
 } from "./decode/decode-audio.js";
 export { sniffAudioContainer, type AudioContainer } from "./decode/sniff-container.js";
+export {
+  butterworth,
+  designBiquad,
+  filterCascade,
+  type Biquad,
+  type BiquadKind,
+} from "./augment/biquad.js";

@@ -208,21 +208,23 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
   progress.done();
 
   // 5. The model directory: head, manifest, training record, report.
+  const scratchInitial = result.initial.scratch;
   const curves = result.curves.scratch
-    ? [
-        {
-          transfer: result.curves.transfer,
-          scratch: result.curves.scratch,
-          metric: "recallAtFar",
-          label: "held-out recall at 5 % clip false accepts",
-        },
-        {
-          transfer: result.curves.transfer,
-          scratch: result.curves.scratch,
-          metric: "valLoss",
-          label: "held-out loss",
-        },
-      ]
+    ? (["recallAtFar", "valLoss"] as const).map((metric) => ({
+        transfer: result.curves.transfer,
+        scratch: result.curves.scratch ?? [],
+        metric,
+        label: metric === "recallAtFar" ? "held-out recall (5 % false accepts)" : "held-out loss",
+        width: 720,
+        ...(scratchInitial
+          ? {
+              initial: {
+                transfer: result.initial.transfer[metric],
+                scratch: scratchInitial[metric],
+              },
+            }
+          : {}),
+      }))
     : [];
   const verdict = result.verdict;
   const record = {

@@ -7,3 +7,4 @@ export {
   type WavFileBlock,
   type WavFileInfo,
 } from "./wav-file-stream.js";
+export { createWavFileWriter, type WavFileWriter } from "./wav-file-writer.js";

@@ -33,7 +33,7 @@ export function encodeWav(
   if (samples.length === 0) {
     throw new AudioEncodeError("NO_SAMPLES", "no samples to encode");
   }
-  const firstBad = samples.findIndex((value) => !Number.isFinite(value));
+  const firstBad = firstNonFiniteSample(samples);
   if (firstBad !== -1) {
     throw new AudioEncodeError(
       "NON_FINITE_SAMPLES",
@@ -41,15 +41,37 @@ export function encodeWav(
     );
   }
 
-  const isFloat = format === "float32";
-  const bytesPerSample = isFloat ? 4 : 2;
-  const dataBytes = samples.length * bytesPerSample;
+  const headerBytes = wavHeaderBytes(format);
+  const bytes = new Uint8Array(headerBytes + samples.length * bytesPerSample(format));
+  bytes.set(encodeWavHeader(samples.length, sampleRateHz, format));
+  encodeWavSamples(new DataView(bytes.buffer), headerBytes, samples, format);
+  return bytes;
+}
+
+function bytesPerSample(format: WavEncodeFormat): number {
+  return format === "float32" ? 4 : 2;
+}
+
+/** Length of the header `encodeWavHeader` writes: 44 bytes for pcm16, 58 for float32. */
+export function wavHeaderBytes(format: WavEncodeFormat): number {
   // Non-PCM fmt chunks carry a cbSize field (0 here) and must be followed by a "fact" chunk.
-  const fmtBytes = isFloat ? 18 : 16;
-  const factChunkBytes = isFloat ? 12 : 0;
-  const headerBytes = 12 + 8 + fmtBytes + factChunkBytes + 8;
-  const bytes = new Uint8Array(headerBytes + dataBytes);
-  const view = new DataView(bytes.buffer);
+  return format === "float32" ? 12 + 8 + 18 + 12 + 8 : 12 + 8 + 16 + 8;
+}
+
+/**
+ * The RIFF/WAVE header for `frames` mono samples (sizes included), as `encodeWav` writes it.
+ * Unchecked: callers validate the rate and the samples.
+ */
+export function encodeWavHeader(
+  frames: number,
+  sampleRateHz: number,
+  format: WavEncodeFormat,
+): Uint8Array {
+  const isFloat = format === "float32";
+  const sampleBytes = bytesPerSample(format);
+  const dataBytes = frames * sampleBytes;
+  const header = new Uint8Array(wavHeaderBytes(format));
+  const view = new DataView(header.buffer);
 
   let at = 0;
   const writeId = (id: string) => {
@@ -66,33 +88,54 @@ export function encodeWav(
   };
 
   writeId("RIFF");
-  writeU32(bytes.length - 8);
+  writeU32(header.length + dataBytes - 8);
   writeId("WAVE");
   writeId("fmt ");
-  writeU32(fmtBytes);
+  writeU32(isFloat ? 18 : 16);
   writeU16(isFloat ? FORMAT_TAG_IEEE_FLOAT : FORMAT_TAG_PCM);
   writeU16(1);
   writeU32(sampleRateHz);
-  writeU32(sampleRateHz * bytesPerSample);
-  writeU16(bytesPerSample);
-  writeU16(bytesPerSample * 8);
+  writeU32(sampleRateHz * sampleBytes);
+  writeU16(sampleBytes);
+  writeU16(sampleBytes * 8);
   if (isFloat) {
     writeU16(0);
     writeId("fact");
     writeU32(4);
-    writeU32(samples.length);
+    writeU32(frames);
   }
   writeId("data");
   writeU32(dataBytes);
+  return header;
+}
 
-  for (const value of samples) {
-    if (isFloat) {
+/**
+ * Writes `samples` into `view` from byte `offset` in `format`: pcm16 clips to -1..1 and rounds
+ * to the nearest step, float32 keeps values as they are. Unchecked: callers reject non-finite
+ * samples first.
+ */
+export function encodeWavSamples(
+  view: DataView,
+  offset: number,
+  samples: Float32Array,
+  format: WavEncodeFormat,
+): void {
+  let at = offset;
+  if (format === "float32") {
+    for (const value of samples) {
       view.setFloat32(at, value, true);
-    } else {
-      const scaled = Math.round(value * PCM16_FULL_SCALE);
-      view.setInt16(at, Math.min(PCM16_MAX, Math.max(PCM16_MIN, scaled)), true);
+      at += 4;
     }
-    at += bytesPerSample;
+    return;
   }
-  return bytes;
+  for (const value of samples) {
+    const scaled = Math.round(value * PCM16_FULL_SCALE);
+    view.setInt16(at, Math.min(PCM16_MAX, Math.max(PCM16_MIN, scaled)), true);
+    at += 2;
+  }
+}
+
+/** Index of the first sample that is NaN or infinite, or -1. */
+export function firstNonFiniteSample(samples: Float32Array): number {
+  return samples.findIndex((value) => !Number.isFinite(value));
 }

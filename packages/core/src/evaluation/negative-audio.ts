@@ -2,11 +2,11 @@
 // synthesized from chords, melodies and drums, and noise (white, pink, brown, babble, hum).
 // Issue 5's acceptance wants "at least one hour of negative audio (speech, music, noise)" that
 // anyone can regenerate: `generateNegativeAudio({ outDir, minutes: 60 })` writes it. The same
-// seed gives the same bytes; files appear atomically (written beside, then renamed).
+// seed gives the same bytes; files appear atomically (written beside, then renamed). The music
+// and noise generators are shared with the training background (dataset/noise-generators.ts).
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import {
   SAMPLE_RATE_HZ,
   createSeededRandom,
@@ -14,6 +14,21 @@ import {
   resample,
   type SeededRandom,
 } from "@wakeforge/audio";
+import { createWavFileWriter } from "@wakeforge/audio/node";
+import {
+  between,
+  brownNoise,
+  fadeEdges,
+  fanNoise,
+  hum,
+  mixBabble,
+  peakNormalize,
+  pick,
+  pinkNoise,
+  renderMusic,
+  rmsNormalize,
+  whiteNoise,
+} from "../dataset/noise-generators.js";
 import { WakeforgeCoreError } from "../errors.js";
 import type { NegativeKind } from "./evaluate-detector.js";
 
@@ -185,14 +200,6 @@ const VARIANTS = [
   "klatt3",
 ];
 
-function pick<T>(random: SeededRandom, items: readonly T[]): T {
-  return items[random.nextInt(items.length)] as T;
-}
-
-function between(random: SeededRandom, low: number, high: number): number {
-  return low + (high - low) * random.next();
-}
-
 interface Utterance {
   readonly text: string;
   readonly voice: string;
@@ -261,271 +268,6 @@ function speak(espeak: string, u: Utterance): Promise<Float32Array> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Signal helpers.
-
-function peakNormalize(samples: Float32Array, peak: number): Float32Array {
-  let max = 0;
-  for (const v of samples) max = Math.max(max, Math.abs(v));
-  if (max > 0)
-    for (let i = 0; i < samples.length; i += 1) samples[i] = ((samples[i] ?? 0) * peak) / max;
-  return samples;
-}
-
-function rmsNormalize(samples: Float32Array, rms: number): Float32Array {
-  let sum = 0;
-  for (const v of samples) sum += v * v;
-  const current = Math.sqrt(sum / Math.max(1, samples.length));
-  if (current > 0)
-    for (let i = 0; i < samples.length; i += 1) samples[i] = ((samples[i] ?? 0) * rms) / current;
-  return samples;
-}
-
-function fadeEdges(samples: Float32Array, seconds = 0.02): Float32Array {
-  const n = Math.min(Math.floor(samples.length / 2), Math.round(seconds * RATE));
-  for (let i = 0; i < n; i += 1) {
-    const g = i / n;
-    samples[i] = (samples[i] ?? 0) * g;
-    samples[samples.length - 1 - i] = (samples[samples.length - 1 - i] ?? 0) * g;
-  }
-  return samples;
-}
-
-function whiteNoise(random: SeededRandom, length: number): Float32Array {
-  const out = new Float32Array(length);
-  for (let i = 0; i < length; i += 1) out[i] = random.next() * 2 - 1;
-  return out;
-}
-
-/** Pink noise (Paul Kellet's economy filter): equal energy per octave. */
-function pinkNoise(random: SeededRandom, length: number): Float32Array {
-  const out = new Float32Array(length);
-  let b0 = 0;
-  let b1 = 0;
-  let b2 = 0;
-  for (let i = 0; i < length; i += 1) {
-    const w = random.next() * 2 - 1;
-    b0 = 0.99765 * b0 + w * 0.099046;
-    b1 = 0.963 * b1 + w * 0.2965164;
-    b2 = 0.57 * b2 + w * 1.0526913;
-    out[i] = b0 + b1 + b2 + w * 0.1848;
-  }
-  return out;
-}
-
-/** Brown (red) noise: leaky integrated white noise, −6 dB per octave. */
-function brownNoise(random: SeededRandom, length: number): Float32Array {
-  const out = new Float32Array(length);
-  let y = 0;
-  for (let i = 0; i < length; i += 1) {
-    y = 0.998 * y + (random.next() * 2 - 1) * 0.05;
-    out[i] = y;
-  }
-  return out;
-}
-
-/** Mains hum: 50 or 60 Hz and its harmonics, a slow wobble, a little hiss. */
-function hum(random: SeededRandom, length: number): Float32Array {
-  const base = random.next() < 0.5 ? 50 : 60;
-  const amps = [
-    1,
-    between(random, 0.2, 0.8),
-    between(random, 0.1, 0.5),
-    between(random, 0, 0.3),
-    between(random, 0, 0.2),
-  ];
-  const wobble = between(random, 0.1, 0.5);
-  const out = new Float32Array(length);
-  for (let i = 0; i < length; i += 1) {
-    const t = i / RATE;
-    let v = 0;
-    amps.forEach((a, k) => {
-      v += a * Math.sin(2 * Math.PI * base * (k + 1) * t + k);
-    });
-    out[i] = v * (1 + 0.15 * Math.sin(2 * Math.PI * wobble * t)) + (random.next() - 0.5) * 0.05;
-  }
-  return out;
-}
-
-/** One-pole low-pass in place. */
-function lowPass(samples: Float32Array, cutoffHz: number): Float32Array {
-  const a = Math.exp((-2 * Math.PI * cutoffHz) / RATE);
-  let y = 0;
-  for (let i = 0; i < samples.length; i += 1) {
-    y = (1 - a) * (samples[i] ?? 0) + a * y;
-    samples[i] = y;
-  }
-  return samples;
-}
-
-/** One-pole high-pass in place. */
-function highPass(samples: Float32Array, cutoffHz: number): Float32Array {
-  const a = Math.exp((-2 * Math.PI * cutoffHz) / RATE);
-  let y = 0;
-  let previous = 0;
-  for (let i = 0; i < samples.length; i += 1) {
-    const x = samples[i] ?? 0;
-    y = a * (y + x - previous);
-    previous = x;
-    samples[i] = y;
-  }
-  return samples;
-}
-
-function addAt(target: Float32Array, source: Float32Array, at: number, gain = 1): void {
-  const end = Math.min(target.length, at + source.length);
-  for (let i = Math.max(0, at); i < end; i += 1)
-    target[i] = (target[i] ?? 0) + (source[i - at] ?? 0) * gain;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Music.
-
-const MAJOR = [0, 2, 4, 5, 7, 9, 11];
-const MINOR = [0, 2, 3, 5, 7, 8, 10];
-const PROGRESSIONS = [
-  [0, 4, 5, 3],
-  [0, 5, 3, 4],
-  [0, 3, 4, 4],
-  [5, 3, 0, 4],
-  [0, 3, 0, 4],
-  [1, 4, 0, 0],
-];
-
-function midiHz(note: number): number {
-  return 440 * 2 ** ((note - 69) / 12);
-}
-
-/** A note with harmonics (amplitude 1/k^rolloff) and an attack/exponential-decay envelope. */
-function renderNote(
-  target: Float32Array,
-  startSeconds: number,
-  seconds: number,
-  hz: number,
-  gain: number,
-  harmonics: number,
-  rolloff: number,
-  attackSeconds: number,
-  decayPerSecond: number,
-): void {
-  const start = Math.round(startSeconds * RATE);
-  const length = Math.round((seconds + 0.08) * RATE);
-  const attack = Math.max(1, Math.round(attackSeconds * RATE));
-  const release = Math.round(0.08 * RATE);
-  const partials: [number, number][] = [];
-  for (let k = 1; k <= harmonics; k += 1)
-    if (hz * k < RATE * 0.45) partials.push([(2 * Math.PI * hz * k) / RATE, 1 / k ** rolloff]);
-  for (let i = 0; i < length && start + i < target.length; i += 1) {
-    let env = i < attack ? i / attack : Math.exp(-decayPerSecond * ((i - attack) / RATE));
-    if (i > length - release) env *= (length - i) / release;
-    let v = 0;
-    for (const [w, a] of partials) v += a * Math.sin(w * i);
-    target[start + i] = (target[start + i] ?? 0) + v * env * gain;
-  }
-}
-
-function drum(random: SeededRandom, kind: "kick" | "snare" | "hat"): Float32Array {
-  const seconds = kind === "kick" ? 0.25 : kind === "snare" ? 0.18 : 0.05;
-  const n = Math.round(seconds * RATE);
-  const noise = whiteNoise(random, n);
-  if (kind === "kick") lowPass(lowPass(noise, 150), 150);
-  else if (kind === "snare") lowPass(highPass(noise, 900), 4000);
-  else highPass(highPass(noise, 5000), 5000);
-  const decay = kind === "kick" ? 18 : kind === "snare" ? 22 : 70;
-  for (let i = 0; i < n; i += 1) {
-    const t = i / RATE;
-    let v = (noise[i] ?? 0) * (kind === "kick" ? 6 : 1);
-    if (kind === "kick")
-      v += Math.sin(2 * Math.PI * (50 * t + (100 / 30) * (1 - Math.exp(-30 * t)))) * 0.9;
-    noise[i] = v * Math.exp(-decay * t);
-  }
-  return noise;
-}
-
-/** One piece of music: a chord progression on a pad, a bass line, a melody and maybe drums. */
-function renderPiece(random: SeededRandom, seconds: number): Float32Array {
-  const out = new Float32Array(Math.round(seconds * RATE));
-  const bpm = between(random, 70, 150);
-  const beat = 60 / bpm;
-  const bar = 4 * beat;
-  const root = 45 + random.nextInt(12);
-  const scale = random.next() < 0.5 ? MAJOR : MINOR;
-  const progression = pick(random, PROGRESSIONS);
-  const padHarmonics = 3 + random.nextInt(5);
-  const leadHarmonics = 2 + random.nextInt(7);
-  const withDrums = random.next() < 0.7;
-  const degree = (d: number) => {
-    const octave = Math.floor(d / 7);
-    return root + 12 * octave + (scale[((d % 7) + 7) % 7] ?? 0);
-  };
-  const kick = drum(random, "kick");
-  const snare = drum(random, "snare");
-  const hat = drum(random, "hat");
-  let melodyDegree = 7 + random.nextInt(7);
-  for (let b = 0; b * bar < seconds; b += 1) {
-    const start = b * bar;
-    const chord = progression[b % progression.length] ?? 0;
-    for (const offset of [0, 2, 4]) {
-      renderNote(
-        out,
-        start,
-        bar,
-        midiHz(degree(chord + offset) + 12),
-        0.08,
-        padHarmonics,
-        1.2,
-        0.15,
-        0.6,
-      );
-    }
-    for (const beatIndex of [0, 2]) {
-      renderNote(
-        out,
-        start + beatIndex * beat,
-        beat * 1.5,
-        midiHz(degree(chord) - 12),
-        0.25,
-        4,
-        1.5,
-        0.01,
-        3,
-      );
-    }
-    // Melody: eighth and quarter notes wandering over the scale, with rests.
-    let t = 0;
-    while (t < 4 - 1e-9) {
-      const length = random.next() < 0.6 ? 0.5 : 1;
-      if (random.next() < 0.8) {
-        melodyDegree = Math.max(
-          7,
-          Math.min(17, melodyDegree + pick(random, [-2, -1, -1, 0, 1, 1, 2, 3])),
-        );
-        renderNote(
-          out,
-          start + t * beat,
-          length * beat,
-          midiHz(degree(melodyDegree) + 12),
-          0.12,
-          leadHarmonics,
-          1.5,
-          0.01,
-          4,
-        );
-      }
-      t += length;
-    }
-    if (withDrums) {
-      for (let e = 0; e < 8; e += 1) {
-        const at = Math.round((start + (e * beat) / 2) * RATE);
-        if (e % 4 === 0) addAt(out, kick, at, 0.6);
-        if (e % 4 === 2) addAt(out, snare, at, 0.35);
-        addAt(out, hat, at, e % 2 === 0 ? 0.12 : 0.07);
-      }
-    }
-  }
-  return fadeEdges(peakNormalize(out, between(random, 0.3, 0.85)), 0.5);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Sources: each yields blocks of 16 kHz audio forever; the writer takes what it needs.
 
 type BlockSource = AsyncGenerator<Float32Array, void, undefined>;
@@ -554,7 +296,7 @@ async function* speechSource(
 
 async function* musicSource(random: SeededRandom): BlockSource {
   for (;;) {
-    yield renderPiece(random, between(random, 20, 60));
+    yield renderMusic(random, between(random, 20, 60));
     yield rmsNormalize(pinkNoise(random, Math.round(between(random, 0.3, 1.5) * RATE)), 5e-4);
   }
 }
@@ -574,26 +316,14 @@ async function* noiseSource(
     else if (kind === "pink") block = pinkNoise(random, length);
     else if (kind === "brown") block = brownNoise(random, length);
     else if (kind === "hum") block = hum(random, length);
-    else if (kind === "fan") {
-      block = lowPass(brownNoise(random, length), 600);
-      addAt(block, rmsNormalize(pinkNoise(random, length), 0.02), 0);
-    } else {
+    else if (kind === "fan") block = fanNoise(random, length);
+    else {
       if (!babblePool) {
         const utterances = Array.from({ length: 24 }, () => makeUtterance(random, excluded));
         babblePool = [];
         for (const u of utterances) babblePool.push(peakNormalize(await speak(espeak, u), 0.5));
       }
-      block = new Float32Array(length);
-      const talkers = 4 + random.nextInt(5);
-      for (let t = 0; t < talkers; t += 1) {
-        let at = Math.round(-between(random, 0, 3) * RATE);
-        const gain = between(random, 0.3, 1);
-        while (at < length) {
-          const clip = pick(random, babblePool);
-          addAt(block, clip, at, gain);
-          at += clip.length + Math.round(between(random, 0.1, 0.8) * RATE);
-        }
-      }
+      block = mixBabble(random, length, babblePool);
     }
     yield fadeEdges(rmsNormalize(block, between(random, 0.01, 0.12)));
   }
@@ -602,38 +332,6 @@ async function* noiseSource(
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
-function wavHeader(samples: number): Uint8Array {
-  const header = new Uint8Array(44);
-  const view = new DataView(header.buffer);
-  const id = (at: number, text: string) => {
-    for (let i = 0; i < 4; i += 1) view.setUint8(at + i, text.charCodeAt(i));
-  };
-  id(0, "RIFF");
-  view.setUint32(4, 36 + samples * 2, true);
-  id(8, "WAVE");
-  id(12, "fmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, 1, true);
-  view.setUint32(24, RATE, true);
-  view.setUint32(28, RATE * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  id(36, "data");
-  view.setUint32(40, samples * 2, true);
-  return header;
-}
-
-function toPcm16(samples: Float32Array): Uint8Array {
-  const bytes = new Uint8Array(samples.length * 2);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < samples.length; i += 1) {
-    const v = Math.max(-1, Math.min(1, samples[i] ?? 0));
-    view.setInt16(i * 2, Math.round(v < 0 ? v * 32768 : v * 32767), true);
-  }
-  return bytes;
-}
-
 async function writeWavFromSource(
   path: string,
   totalSamples: number,
@@ -641,33 +339,25 @@ async function writeWavFromSource(
   onBlock: (doneSamples: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.partial-${process.pid}-${randomBytes(4).toString("hex")}`,
-  );
-  const handle = await open(temporary, "w");
+  const writer = await createWavFileWriter(path, RATE);
   try {
-    await handle.write(wavHeader(totalSamples));
     let done = 0;
     while (done < totalSamples) {
       signal?.throwIfAborted();
       const { value, done: ended } = await source.next();
       if (ended || !value) throw new Error("negative audio source ended early");
       const take = value.subarray(0, totalSamples - done);
-      await handle.write(toPcm16(take));
+      await writer.write(take);
       done += take.length;
       onBlock(done);
     }
-    await handle.sync();
+    await writer.close();
   } catch (error) {
-    await handle.close();
-    await rm(temporary, { force: true });
+    await writer.abort();
     throw error;
   } finally {
     await source.return(undefined);
   }
-  await handle.close();
-  await rename(temporary, path);
 }
 
 const ALL_KINDS: readonly NegativeKind[] = ["speech", "music", "noise"];

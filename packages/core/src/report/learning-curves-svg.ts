@@ -1,6 +1,7 @@
 // The picture that shows what transfer learning bought: the same network trained with the
 // pre-trained base (transfer) and from scratch, one value per epoch, with the three points of
 // the design annotated: where each started, how fast it climbed, where it ended.
+import { earlySlope } from "../training/verdict.js";
 import {
   axis,
   coord,
@@ -23,6 +24,8 @@ export type EpochValues = readonly (number | object)[];
 export interface LearningCurvesInput {
   readonly transfer: EpochValues;
   readonly scratch: EpochValues;
+  /** The metric of both untrained models, where known: the slope then counts from there. */
+  readonly initial?: { readonly transfer: number; readonly scratch: number };
   /** The metric's name ("accuracy", "valLoss", "recallAtFar"): the record key. */
   readonly metric: string;
   /** Axis label and wording, e.g. "recall at 5 % false accepts". Default: `metric`. */
@@ -60,13 +63,6 @@ function defaultHigherIsBetter(metric: string): boolean {
   return !/loss|error|false/i.test(metric);
 }
 
-function earlySlope(values: readonly number[]): number {
-  if (values.length < 2) return Number.NaN;
-  // As training's verdict: over the first third of the epochs, at least one step.
-  const span = Math.min(values.length - 1, Math.max(1, Math.floor(values.length / 3)));
-  return ((values[span] ?? Number.NaN) - (values[0] ?? Number.NaN)) / span;
-}
-
 /**
  * Start, early slope and end of both runs: the numbers the learning-curve picture annotates and
  * the report's verdict falls back on when the trainer gives none.
@@ -78,7 +74,10 @@ export function compareCurves(input: LearningCurvesInput): CurveComparison {
     metric: input.label ?? input.metric,
     higherIsBetter: input.higherIsBetter ?? defaultHigherIsBetter(input.metric),
     start: { transfer: transfer[0] ?? Number.NaN, scratch: scratch[0] ?? Number.NaN },
-    slope: { transfer: earlySlope(transfer), scratch: earlySlope(scratch) },
+    slope: {
+      transfer: earlySlope(transfer, input.initial?.transfer),
+      scratch: earlySlope(scratch, input.initial?.scratch),
+    },
     end: { transfer: transfer.at(-1) ?? Number.NaN, scratch: scratch.at(-1) ?? Number.NaN },
   };
 }

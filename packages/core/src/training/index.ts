@@ -50,6 +50,7 @@ export {
 } from "./train-wake-word.js";
 export {
   compareLearningCurves,
+  earlySlope,
   type CurveMetric,
   type TransferVerdict,
   type VerdictOptions,

@@ -53,7 +53,12 @@ function point(transfer: number, scratch: number, tolerance: number): VerdictPoi
   return { transfer, scratch, difference, transferBetter: difference > tolerance };
 }
 
-function slopeOf(values: readonly number[], initial: number | undefined): number {
+/**
+ * Mean change per epoch over the first third of the epochs (at least one step): from the
+ * untrained model's value when `initial` is given, else from the first epoch. The verdict and
+ * the learning-curve picture both use this, so they never disagree.
+ */
+export function earlySlope(values: readonly number[], initial?: number): number {
   if (initial !== undefined) {
     const steps = Math.max(1, Math.floor(values.length / 3));
     return ((values[steps - 1] as number) - initial) / steps;
@@ -84,8 +89,8 @@ export function compareLearningCurves(
   const s = scratch.slice(0, epochs).map((m) => m[metric]);
   const start = point(t[0] as number, s[0] as number, tolerance);
   const slope = point(
-    slopeOf(t, options.initial?.transfer),
-    slopeOf(s, options.initial?.scratch),
+    earlySlope(t, options.initial?.transfer),
+    earlySlope(s, options.initial?.scratch),
     tolerance / 10,
   );
   const end = point(t[epochs - 1] as number, s[epochs - 1] as number, tolerance);
