@@ -3,24 +3,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli.js";
-import type { CommandIo } from "./io.js";
+import { captureIo } from "./test-capture-io.js";
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL("../bin/wakeforge.js", import.meta.url));
-
-function captureIo(
-  env: NodeJS.ProcessEnv = process.env,
-): CommandIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    env,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe("wakeforge command line", () => {
   it("doctor --json reports the backend in use, why others were skipped, and each program", async () => {

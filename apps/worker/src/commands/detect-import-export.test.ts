@@ -13,22 +13,10 @@ import {
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.js";
-import type { CommandIo } from "../io.js";
+import { captureIo } from "../test-capture-io.js";
 
 const work = mkdtempSync(join(tmpdir(), "wakeforge-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function captureIo(): CommandIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    env: process.env,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** espeak-ng speech at 16 kHz. */
 function speak(text: string, voice: string): Float32Array {

@@ -4,25 +4,13 @@ import { join } from "node:path";
 import { initBackend, loadModelDirectory } from "@wakeforge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.js";
-import type { CommandIo } from "../io.js";
+import { captureIo } from "../test-capture-io.js";
 
 const work = mkdtempSync(join(tmpdir(), "wakeforge-train-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(async () => {
   await initBackend("wasm");
 });
-
-function captureIo(env: NodeJS.ProcessEnv): CommandIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    env,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe("wakeforge train", () => {
   it("runs the whole path on a tiny synthetic set: model, threshold, record, report", async () => {
