@@ -1,8 +1,4 @@
 import { readFileSync } from "node:fs";
-import { AudioError } from "@wakeforge/audio";
-import { WakeforgeCoreError } from "@wakeforge/core";
-import { WakeforgeJobsError } from "@wakeforge/jobs";
-import { SynthError } from "@wakeforge/synth";
 import { DETECT_HELP, detect } from "./commands/detect.js";
 import { DOCTOR_HELP, doctor } from "./commands/doctor.js";
 import { EXPORT_HELP, exportModel } from "./commands/export-model.js";
@@ -12,6 +8,7 @@ import { NEGATIVES_HELP, negatives } from "./commands/negatives.js";
 import { TRAIN_HELP, train } from "./commands/train.js";
 import { EnvError } from "./env.js";
 import { EXIT } from "./exit-codes.js";
+import { describeFailure, isExpectedFailure } from "./failures.js";
 import type { CommandIo } from "./io.js";
 import { UsageError } from "./usage-error.js";
 
@@ -103,27 +100,6 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     }
     throw error;
   }
-}
-
-/** Errors wakeforge raises on purpose (bad files, unusable models) and file-system errors. */
-function isExpectedFailure(error: unknown): error is Error {
-  return (
-    error instanceof AudioError ||
-    error instanceof WakeforgeCoreError ||
-    error instanceof SynthError ||
-    error instanceof WakeforgeJobsError ||
-    (error instanceof Error && "syscall" in error && "path" in error)
-  );
-}
-
-function describeFailure(error: Error): string {
-  const fsError = error as NodeJS.ErrnoException;
-  if (fsError.syscall && fsError.path) {
-    const reason =
-      fsError.code === "ENOENT" ? "not found" : `${fsError.code ?? "error"} (${fsError.syscall})`;
-    return `${fsError.path}: ${reason}`;
-  }
-  return error.message;
 }
 
 /** node:util parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown flags. */

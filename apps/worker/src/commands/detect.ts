@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { open } from "node:fs/promises";
-import { AudioError, sniffAudioContainer } from "@wakeforge/audio";
+import { sniffAudioContainer } from "@wakeforge/audio";
 import { readAudioFile, streamWavFile } from "@wakeforge/audio/node";
-import { StreamingDetector, WakeforgeCoreError } from "@wakeforge/core";
+import { StreamingDetector } from "@wakeforge/core";
 import { EXIT } from "../exit-codes.js";
+import { describeFailure, isExpectedFailure } from "../failures.js";
 import type { CommandIo } from "../io.js";
 import { detectorHead, loadDetector } from "../model/load-detector.js";
 import { UsageError } from "../usage-error.js";
@@ -100,14 +101,9 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
         detections += out.detections.length;
       }
     } catch (error) {
-      if (!(
-        error instanceof AudioError ||
-        error instanceof WakeforgeCoreError ||
-        isFileSystemError(error)
-      ))
-        throw error;
+      if (!isExpectedFailure(error)) throw error;
       failed += 1;
-      io.stderr.write(`wakeforge detect: ${describeFileError(file, error)}\n`);
+      io.stderr.write(`wakeforge detect: ${describeFailure(error, file)}\n`);
     }
   }
   if (!values.json && !values.scores) {
@@ -118,27 +114,4 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
     );
   }
   return failed > 0 ? EXIT.failure : EXIT.ok;
-}
-
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return (
-    error instanceof Error &&
-    typeof (error as NodeJS.ErrnoException).code === "string" &&
-    "syscall" in error
-  );
-}
-
-function describeFileError(file: string, error: unknown): string {
-  if (error instanceof AudioError)
-    return error.fileName === undefined ? `${file}: ${error.message}` : error.message;
-  if (isFileSystemError(error)) {
-    const reason =
-      error.code === "ENOENT"
-        ? "file not found"
-        : error.code === "EISDIR"
-          ? "is a directory"
-          : error.code;
-    return `${file}: ${reason}`;
-  }
-  return `${file}: ${(error as Error).message}`;
 }

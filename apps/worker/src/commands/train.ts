@@ -243,17 +243,7 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
     "metrics.json": `${JSON.stringify(record, null, 2)}\n`,
     "report.html": renderReportHtml({
       phrase,
-      ...(verdict
-        ? {
-            verdict: {
-              ...verdict,
-              metric: verdict.metric,
-              start: verdict.start,
-              slope: verdict.slope,
-              end: verdict.end,
-            },
-          }
-        : {}),
+      ...(verdict ? { verdict } : {}),
       curves,
       evaluation,
       details: {
