@@ -1,11 +1,13 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  Embedder,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
   SPEECH_EMBEDDING,
   detCurveSvg,
   evaluateDetector,
+  fullyConvolutionalBase,
   generateNegativeAudio,
   initBackend,
   isBackendChoice,
@@ -24,7 +26,6 @@ import { synthesizeDataset } from "@wakeforge/synth";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
 import type { CommandIo } from "../io.js";
-import { speechEmbedder } from "../model/load-detector.js";
 import {
   SILENT_PROGRESS,
   createTerminalProgress,
@@ -163,7 +164,9 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
       ),
   });
 
-  // 3. Training: transfer (and scratch, fine-tune).
+  // 3. Training: transfer (and scratch, fine-tune). The base is loaded once, for training and
+  // for the evaluation below.
+  const base = await loadDefaultTrainingBase();
   const result: TrainWakeWordResult = await trainWakeWord(
     {
       phrase,
@@ -172,7 +175,7 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
       epochs,
       compareScratch: values["compare-scratch"],
       fineTune: values["fine-tune"],
-      base: await loadDefaultTrainingBase(),
+      base,
       cache: join(work, "embedding-cache"),
     },
     {
@@ -191,7 +194,7 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
 
   // 4. Evaluation on held-out voices and the negative audio; the threshold is calibrated there.
   const heldOut = new Set(result.split.testSpeakers);
-  const embedder = await speechEmbedder();
+  const embedder = new Embedder(fullyConvolutionalBase(base.model));
   const evaluation: EvaluationResult = await evaluateDetector({
     embedder,
     head: { name: phrase, model: result.transferHead, policy: { threshold: 0.5 } },

@@ -10,9 +10,22 @@ import { SPEECH_EMBEDDING } from "./zoo.js";
 /**
  * From the windowed base ([N, 76, 32, 1] → [N, 96]) to one that takes [N, T, 32, 1] (T ≥ 76)
  * and gives [N, floor((T - 76) / 8) + 1, 96]: row k is the embedding of frames 8k … 8k+75.
- * Shares its layers (and weights) with `base`: freezing or training one affects both.
+ * Shares its layers (and weights) with `base`: freezing or training one affects both. Built once
+ * per base: the layers can be applied to a second input only once, so later calls (training,
+ * then evaluation of the same base) get the same model.
  */
 export function fullyConvolutionalBase(base: tf.LayersModel): tf.LayersModel {
+  let model = built.get(base);
+  if (!model) {
+    model = buildFullyConvolutionalBase(base);
+    built.set(base, model);
+  }
+  return model;
+}
+
+const built = new WeakMap<tf.LayersModel, tf.LayersModel>();
+
+function buildFullyConvolutionalBase(base: tf.LayersModel): tf.LayersModel {
   const [, , bands, channels] = SPEECH_EMBEDDING.inputShape;
   const input = tf.input({ shape: [null, bands, channels], name: "log_mel" });
   let x: tf.SymbolicTensor = input;

@@ -165,6 +165,8 @@ describe("speech-embedding base imported from ONNX", () => {
 
   it("runs fully convolutionally over a whole clip: the same embeddings as window by window (< 1e-5)", () => {
     const fully = fullyConvolutionalBase(base);
+    // Built once per base: a second call (training, then evaluation) gets the same model.
+    expect(fullyConvolutionalBase(base)).toBe(fully);
     expect(fully.inputs[0]!.shape).toEqual([null, null, BANDS, 1]);
     const whole = tf.tidy(
       () => fully.predict(tf.tensor(logMel, [1, frames, BANDS, 1])) as tf.Tensor,

@@ -174,17 +174,6 @@ export interface TrainWakeWordResult {
   readonly cacheStats?: EmbeddingCache["stats"];
 }
 
-// fullyConvolutionalBase applies the base's layers to a new input once; later runs reuse it.
-const embedders = new WeakMap<tf.LayersModel, Embedder>();
-function embedderFor(base: tf.LayersModel): Embedder {
-  let embedder = embedders.get(base);
-  if (!embedder) {
-    embedder = new Embedder(fullyConvolutionalBase(base));
-    embedders.set(base, embedder);
-  }
-  return embedder;
-}
-
 /** The zoo base as a TrainingBase. */
 export async function loadDefaultTrainingBase(): Promise<TrainingBase> {
   return {
@@ -296,7 +285,7 @@ export async function trainWakeWord(
     );
   }
   const base = options.base ?? (await loadDefaultTrainingBase());
-  const embedder = embedderFor(base.model);
+  const embedder = new Embedder(fullyConvolutionalBase(base.model));
   const cache =
     typeof options.cache === "string" ? new EmbeddingCache(options.cache) : options.cache;
 
