@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { SeededDropout } from "./seeded-dropout.js";
+import { tfjsSeed } from "./tfjs-seed.js";
 import { SurgeryError } from "./surgery-error.js";
 
 /** One hidden layer of the trigger-word network. */
@@ -73,14 +74,14 @@ export function buildHead(
       .dense({
         units: layer.units,
         activation: layer.activation ?? "relu",
-        kernelInitializer: tf.initializers.heNormal({ seed: seed * 1000 + i }),
+        kernelInitializer: tf.initializers.heNormal({ seed: tfjsSeed(seed, i) }),
         name: `head_dense_${i + 1}`,
       })
       .apply(x) as tf.SymbolicTensor;
     if (layer.dropout) {
       x = new SeededDropout({
         rate: layer.dropout,
-        seed: seed * 1000 + 100 + i,
+        seed: tfjsSeed(seed, 100 + i),
         name: `head_dropout_${i + 1}`,
       }).apply(x) as tf.SymbolicTensor;
     }
@@ -89,7 +90,7 @@ export function buildHead(
     .dense({
       units: 1,
       activation: "sigmoid",
-      kernelInitializer: tf.initializers.glorotUniform({ seed: seed * 1000 + 999 }),
+      kernelInitializer: tf.initializers.glorotUniform({ seed: tfjsSeed(seed, 999) }),
       name: "head_output",
     })
     .apply(x) as tf.SymbolicTensor;

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { tfjsSeed } from "./tfjs-seed.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -8,7 +9,7 @@ function reseed(config: Json, seed: number, counter: { next: number }): Json {
   if (config === null || typeof config !== "object") return config;
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(config)) {
-    out[key] = key === "seed" ? seed * 100_003 + counter.next++ : reseed(value, seed, counter);
+    out[key] = key === "seed" ? tfjsSeed(seed, counter.next++) : reseed(value, seed, counter);
   }
   return out;
 }

@@ -159,6 +159,11 @@ describe("model surgery", () => {
     expect(weightsOf(buildHead(DEFAULT_HEAD_SPEC, { seed: 3 }).getLayer("head_dense_1"))).toEqual(
       weightsOf(head.getLayer("head_dense_1")),
     );
+    // Seed 0, the default, too: tfjs reads a normal draw's seed 0 as "unseeded".
+    const weightsAtSeed0 = () => buildHead(DEFAULT_HEAD_SPEC, { seed: 0 }).getWeights();
+    expect(weightsAtSeed0().map((w) => Array.from(w.dataSync()))).toEqual(
+      weightsAtSeed0().map((w) => Array.from(w.dataSync())),
+    );
     expect(
       weightsOf(buildHead(DEFAULT_HEAD_SPEC, { seed: 4 }).getLayer("head_dense_1")),
     ).not.toEqual(weightsOf(head.getLayer("head_dense_1")));
@@ -189,6 +194,8 @@ describe("model surgery", () => {
       weightsOf(base.getLayer("conv_1"))[0],
     );
     expect(weightsOf(copyA.getLayer("conv_1"))).toEqual(weightsOf(copyB.getLayer("conv_1")));
+    const [zeroA, zeroB] = [await reinitializedCopy(base, 0), await reinitializedCopy(base, 0)];
+    expect(weightsOf(zeroA.getLayer("conv_1"))).toEqual(weightsOf(zeroB.getLayer("conv_1")));
     expect(weightsOf(copyC.getLayer("conv_1"))[0]).not.toEqual(
       weightsOf(copyA.getLayer("conv_1"))[0],
     );

@@ -14,6 +14,7 @@ import { registerOnnxLayers } from "../onnx/index.js";
 import { DEFAULT_HEAD_SPEC, buildHead, type HeadSpec } from "../surgery/head-spec.js";
 import { reinitializedCopy } from "../surgery/reinitialize.js";
 import { freezeLayers, unfreezeLayers } from "../surgery/select-layers.js";
+import { tfjsSeed } from "../surgery/tfjs-seed.js";
 import { WakeforgeCoreError } from "../errors.js";
 import { recallAtFalseAcceptRate } from "./clip-metrics.js";
 import type { EpochMetrics, TrainingRunName } from "./epoch-metrics.js";
@@ -206,7 +207,7 @@ export async function scratchCopy(base: tf.LayersModel, seed: number): Promise<t
     if (!kernel || kernel.rank !== 4) return;
     const [kh, kw, inChannels] = kernel.shape as [number, number, number, number];
     const std = Math.sqrt(2 / ((1 + 0.2 ** 2) * kh * kw * inChannels));
-    const fresh = tf.randomNormal(kernel.shape, 0, std, "float32", seed * 1009 + i);
+    const fresh = tf.randomNormal(kernel.shape, 0, std, "float32", tfjsSeed(seed, 10_000 + i));
     const rest = weights.slice(1).map((w) => tf.zerosLike(w));
     layer.setWeights([fresh, ...rest]);
     tf.dispose([fresh, ...rest]);
