@@ -38,3 +38,14 @@ export {
   type GenerateNoiseOptions,
   type GeneratedNoiseKind,
 } from "./generated-noise.js";
+export {
+  SAMPLE_PACK_PACKAGES,
+  loadSamplePack,
+  parseNoteName,
+  renderSamplePackMusic,
+  samplePackBackgroundClips,
+  type LoadSamplePackOptions,
+  type SampleNote,
+  type SamplePack,
+  type SamplePackBackgroundOptions,
+} from "./sample-pack-music.js";
