@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -14,14 +14,37 @@ import { SILENT_PROGRESS, createTerminalProgress } from "../progress/terminal-pr
 import { loadKindFolder } from "../train/folder-dataset.js";
 import { UsageError } from "../usage-error.js";
 
-export const EVAL_HELP = `wakeforge eval --model DIR --positives DIR --negatives DIR [--threshold T] [--report FILE] [--json]
+export const EVAL_HELP = `wakeforge eval --model DIR --positives DIR --negatives DIR [--held-out] [--threshold T] [--report FILE] [--json]
 
 Evaluates a detector the way wake-word engines are judged: recall on the positive clips in
 --positives (any audio format), and false accepts per hour with a refractory period on the long
 negative audio in --negatives (speech, music, noise: a file whose name says "music" or "noise"
 is counted as such, the rest as speech). It uses the model's calibrated threshold unless
 --threshold is given, and prints the DET curve's points with --json. Generate an hour of
-negative audio with 'wakeforge negatives --out DIR --minutes 60'.`;
+negative audio with 'wakeforge negatives --out DIR --minutes 60'.
+
+--held-out keeps only the positives whose voice (speaker id in the data set's manifest) the model
+never trained on, as recorded in the model's metrics.json; point --positives at the data set the
+model was trained on, e.g. .wakeforge/hey-nova/synthetic. --target-fa F picks the threshold that
+gives at most F false accepts per hour on --negatives instead of the model's own.`;
+
+/** Voices the model was evaluated on but never trained on, from its training record. */
+async function heldOutSpeakers(modelDir: string): Promise<Set<string>> {
+  const path = join(modelDir, "metrics.json");
+  let record: unknown;
+  try {
+    record = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new UsageError(
+      `--held-out needs the training record ${path}: ${(error as Error).message}`,
+    );
+  }
+  const speakers = (record as { split?: { testSpeakers?: unknown } }).split?.testSpeakers;
+  if (!Array.isArray(speakers) || speakers.length === 0) {
+    throw new UsageError(`--held-out: ${path} names no held-out voices (split.testSpeakers)`);
+  }
+  return new Set(speakers.map(String));
+}
 
 function kindOf(file: string): NegativeKind {
   const name = basename(file).toLowerCase();
@@ -38,6 +61,8 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
       positives: { type: "string" },
       negatives: { type: "string" },
       threshold: { type: "string" },
+      "held-out": { type: "boolean", default: false },
+      "target-fa": { type: "string" },
       report: { type: "string" },
       json: { type: "boolean", default: false },
     },
@@ -50,6 +75,13 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
     throw new UsageError(`--threshold ${values.threshold}: expected 0..1`);
   }
+  const targetFa = values["target-fa"] === undefined ? undefined : Number(values["target-fa"]);
+  if (targetFa !== undefined && !(targetFa >= 0)) {
+    throw new UsageError(`--target-fa ${values["target-fa"]}: expected false accepts per hour ≥ 0`);
+  }
+  if (targetFa !== undefined && threshold !== undefined) {
+    throw new UsageError("give --threshold or --target-fa, not both");
+  }
   const progress = values.json
     ? SILENT_PROGRESS
     : createTerminalProgress({ stream: io.stderr as CommandIo["stdout"] });
@@ -58,6 +90,17 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
   const positives = await loadKindFolder(values.positives, "positive");
   for (const error of positives.errors)
     io.stderr.write(`wakeforge eval: skipped ${error.message}\n`);
+  let positiveClips = positives.positives;
+  if (values["held-out"]) {
+    const heldOut = await heldOutSpeakers(values.model);
+    positiveClips = positiveClips.filter((clip) => heldOut.has(clip.speakerId));
+    if (positiveClips.length === 0) {
+      throw new UsageError(
+        `--held-out: none of the ${positives.positives.length} positives in ${values.positives} is by a voice held out from training`,
+      );
+    }
+  }
+  if (positiveClips.length === 0) throw new UsageError(`${values.positives}: no positives`);
   const negativeFiles = (await readdir(values.negatives))
     .filter((name) => /\.(wav|mp3|flac|ogg|opus|webm)$/i.test(name))
     .sort()
@@ -67,7 +110,7 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
   const result = await evaluateDetector({
     embedder: loaded.embedder,
     head,
-    positives: positives.positives.map((clip) => ({
+    positives: positiveClips.map((clip) => ({
       name: clip.id,
       samples: clip.samples,
       source: clip.source,
@@ -77,7 +120,9 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
       kind: kindOf(path),
       path,
     })),
-    threshold: head.policy.threshold,
+    ...(targetFa === undefined
+      ? { threshold: head.policy.threshold }
+      : { targetFalseAcceptsPerHour: targetFa }),
     onProgress: (p) =>
       progress.update("evaluating", p.done / Math.max(1, p.total), `${p.phase} ${p.name ?? ""}`),
   });
@@ -88,9 +133,11 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
       renderReportHtml({ phrase: head.name, evaluation: result }),
     );
   }
+  const voices = new Set(positiveClips.map((clip) => clip.speakerId)).size;
   const summary = {
     model: values.model,
     threshold: result.threshold,
+    voices,
     recall: result.recall.overall,
     recallBySource: result.recall.bySource,
     falseAccepts: result.falseAccepts,
@@ -103,7 +150,7 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
     const fa = result.falseAccepts.overall;
     io.stdout.write(
       `threshold ${result.threshold.toFixed(4)}: recall ${(result.recall.overall.recall * 100).toFixed(1)} % ` +
-        `(${result.recall.overall.detected} of ${result.recall.overall.total}), ` +
+        `(${result.recall.overall.detected} of ${result.recall.overall.total}, ${voices} voices), ` +
         `${fa.perHour.toFixed(2)} false accepts per hour (${fa.falseAccepts} in ${fa.hours.toFixed(2)} h)\n`,
     );
   }

@@ -28,6 +28,8 @@ describe("wakeforge train", () => {
         "2",
         "--negative-minutes",
         "1",
+        "--background-minutes",
+        "1",
         "--out",
         out,
         "--json",
@@ -56,7 +58,12 @@ describe("wakeforge train", () => {
     });
     const record = JSON.parse(readFileSync(join(out, "metrics.json"), "utf8")) as {
       curves: { transfer: unknown[]; scratch: unknown[] };
+      counts: { trainNegativeWindows: number };
     };
+    // The generated background (a minute of speech, music and noise) adds negative windows far
+    // beyond what 8 short negative clips give.
+    expect(record.counts.trainNegativeWindows).toBeGreaterThan(100);
+    expect(readdirSync(join(work, "data", "work", "hey-nova"))).toContain("training-background");
     expect(record.curves.transfer).toHaveLength(2);
     expect(record.curves.scratch).toHaveLength(2);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("hey nova");
@@ -101,6 +108,61 @@ describe("wakeforge train", () => {
     expect(result.recall.total).toBe(8);
     expect(result.falseAccepts.overall.hours).toBeCloseTo(0.01, 2);
     expect(result.det.length).toBeGreaterThan(1);
+
+    // --held-out: only the voices the model never trained on, read from the data set's manifest
+    // and the model's training record; --target-fa picks the threshold on these negatives.
+    const record = JSON.parse(readFileSync(join(work, "hey-nova", "metrics.json"), "utf8")) as {
+      split: { testSpeakers: string[] };
+    };
+    const manifest = JSON.parse(
+      readFileSync(join(work, "data", "work", "hey-nova", "synthetic", "manifest.json"), "utf8"),
+    ) as { clips: { kind: string; speakerId: string }[] };
+    const heldOut = manifest.clips.filter(
+      (c) => c.kind === "positive" && record.split.testSpeakers.includes(c.speakerId),
+    );
+    expect(heldOut.length).toBeGreaterThan(0);
+    const heldIo = captureIo(process.env);
+    const heldCode = await runCli(
+      [
+        "eval",
+        "--model",
+        join(work, "hey-nova"),
+        "--positives",
+        join(work, "data", "work", "hey-nova", "synthetic"),
+        "--held-out",
+        "--target-fa",
+        "100",
+        "--negatives",
+        negativesDir,
+        "--json",
+      ],
+      heldIo,
+    );
+    expect(heldCode, heldIo.err()).toBe(0);
+    const held = JSON.parse(heldIo.out()) as {
+      voices: number;
+      recall: { total: number };
+      falseAccepts: { overall: { perHour: number } };
+    };
+    expect(held.recall.total).toBe(heldOut.length);
+    expect(held.voices).toBe(new Set(heldOut.map((c) => c.speakerId)).size);
+    expect(held.falseAccepts.overall.perHour).toBeLessThanOrEqual(100);
+
+    const both = captureIo(process.env);
+    expect(
+      await runCli(
+        ["eval", "--model", join(work, "hey-nova"), "--positives", positives].concat([
+          "--negatives",
+          negativesDir,
+          "--threshold",
+          "0.5",
+          "--target-fa",
+          "1",
+        ]),
+        both,
+      ),
+    ).toBe(2);
+    expect(both.err()).toContain("give --threshold or --target-fa, not both");
   }, 300_000);
 
   it("says what is missing instead of training on nothing", async () => {

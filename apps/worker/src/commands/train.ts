@@ -32,9 +32,13 @@ import {
   type ProgressSink,
 } from "../progress/terminal-progress.js";
 import { loadKindFolder } from "../train/folder-dataset.js";
+import { trainingBackground } from "../train/training-background.js";
 import { workDirFor } from "../train/work-dir.js";
 import { UsageError } from "../usage-error.js";
 import { toolVersions } from "../versions.js";
+
+/** Minutes of generated training background when --background-minutes is not given. */
+export const DEFAULT_BACKGROUND_MINUTES = 50;
 
 export const TRAIN_HELP = `wakeforge train --word "hey nova" --out DIR [options]
 
@@ -47,6 +51,8 @@ training record (metrics.json) and a report with the learning curves and the DET
   --positives DIR      your own recordings of the phrase (weighted so that a handful matter)
   --negatives DIR      your own negative audio (room, TV, conversation)
   --background DIR     background noise mixed into training clips
+  --background-minutes M  generated background for training: speech in many voices, music
+                       (synthesized and from recorded instrument notes) and noise (default 50; 0: none)
   --compare-scratch    also train the same network from scratch and give the verdict
   --fine-tune          afterwards fine-tune the top base layer too
   --epochs N           default 10          --seed S         default 0
@@ -68,10 +74,11 @@ function positiveInteger(
 
 /** Stage boundaries of the whole command in its progress bar. */
 const SHARE = {
-  synth: [0, 0.15],
-  negatives: [0.15, 0.2],
-  training: [0.2, 0.85],
-  evaluation: [0.85, 1],
+  synth: [0, 0.12],
+  negatives: [0.12, 0.16],
+  background: [0.16, 0.22],
+  training: [0.22, 0.86],
+  evaluation: [0.86, 1],
 } as const;
 const within = (stage: keyof typeof SHARE, fraction: number) =>
   SHARE[stage][0] + (SHARE[stage][1] - SHARE[stage][0]) * fraction;
@@ -92,6 +99,7 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
       epochs: { type: "string" },
       seed: { type: "string" },
       "negative-minutes": { type: "string" },
+      "background-minutes": { type: "string" },
       backend: { type: "string" },
       json: { type: "boolean", default: false },
     },
@@ -110,7 +118,13 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
   const synth = positiveInteger(values.synth, "--synth", 0, 0);
   const epochs = positiveInteger(values.epochs, "--epochs", 10);
   const seed = positiveInteger(values.seed, "--seed", 0, 0);
-  const negativeMinutes = positiveInteger(values["negative-minutes"], "--negative-minutes", 10);
+  const negativeMinutes = positiveInteger(values["negative-minutes"], "--negative-minutes", 30);
+  const backgroundMinutes = positiveInteger(
+    values["background-minutes"],
+    "--background-minutes",
+    DEFAULT_BACKGROUND_MINUTES,
+    0,
+  );
   if (synth === 0 && !values.positives)
     throw new UsageError("give --synth N, --positives DIR, or both");
 
@@ -147,6 +161,25 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
   if (values.positives) datasets.push(await loadKindFolder(values.positives, "positive"));
   if (values.negatives) datasets.push(await loadKindFolder(values.negatives, "negative"));
   if (values.background) datasets.push(await loadKindFolder(values.background, "background"));
+  const generatedBackground = await trainingBackground({
+    workDir: work,
+    minutes: backgroundMinutes,
+    seed,
+    excludeWords: phrase.split(/\s+/),
+    onProgress: (fraction, kind) =>
+      progress.update("generating background", within("background", fraction), kind),
+    log: (message) => progress.log(message),
+  });
+  if (generatedBackground.length > 0) {
+    datasets.push({
+      root: join(work, "training-background"),
+      layout: "memory",
+      positives: [],
+      negatives: [],
+      background: generatedBackground,
+      errors: [],
+    });
+  }
   const dataset = mergeDatasets(datasets);
   for (const error of dataset.errors) progress.log(`skipped unreadable file ${error.message}`);
 

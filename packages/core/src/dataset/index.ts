@@ -31,6 +31,7 @@ export {
   type EmbeddingCacheStats,
   type EmbeddingKeyParts,
 } from "./embedding-cache.js";
+export { DEFAULT_BACKGROUND_PIECE_SECONDS, cutIntoBackgroundPieces } from "./background-pieces.js";
 export {
   GENERATED_NOISE_KINDS,
   generateNoise,
