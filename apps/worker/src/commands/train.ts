@@ -75,8 +75,8 @@ function positiveInteger(
 /** Stage boundaries of the whole command in its progress bar. */
 const SHARE = {
   synth: [0, 0.12],
-  negatives: [0.12, 0.16],
-  background: [0.16, 0.22],
+  background: [0.12, 0.18],
+  negatives: [0.18, 0.22],
   training: [0.22, 0.86],
   evaluation: [0.86, 1],
 } as const;

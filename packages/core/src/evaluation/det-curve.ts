@@ -133,6 +133,20 @@ export interface CalibrateThresholdInput {
   readonly targetFalseAcceptsPerHour?: number;
   readonly refractorySeconds?: number;
   readonly stepSeconds?: number;
+  /**
+   * When the audio is too short to show the target rate (target × hours < 1: not even one false
+   * accept may happen in it), raise the threshold to where the tail of the false-accept rate,
+   * fitted over the strongest false accepts, reaches the target. Default false.
+   */
+  readonly extrapolateTail?: boolean;
+}
+
+/** The fitted tail: ln(false accepts per hour) = intercept + slope · logit(threshold). */
+export interface FalseAcceptTail {
+  readonly intercept: number;
+  readonly slope: number;
+  /** False accepts (strongest first) the fit used. */
+  readonly events: number;
 }
 
 export interface ThresholdCalibration {
@@ -144,6 +158,44 @@ export interface ThresholdCalibration {
   readonly targetFalseAcceptsPerHour: number;
   /** False when even a threshold of 1 fires more often than the target. */
   readonly met: boolean;
+  /**
+   * "observed": the lowest threshold meeting the target on this audio. "extrapolated": raised
+   * to where the fitted tail reaches the target (the audio was too short to show it).
+   */
+  readonly method: "observed" | "extrapolated";
+  readonly tail?: FalseAcceptTail;
+}
+
+/** False accepts the tail fit uses at most, and needs at least. */
+const TAIL_EVENTS = 12;
+const MIN_TAIL_EVENTS = 4;
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/**
+ * Least-squares line through (logit(threshold_k), ln(k / hours)) for the k-th strongest false
+ * accept. Peaks of a detector's score on general audio have a roughly exponential tail in logit
+ * space, so the line is how the rate keeps falling above the strongest false accept observed.
+ */
+export function fitFalseAcceptTail(
+  eventThresholds: readonly number[],
+  hours: number,
+): FalseAcceptTail | undefined {
+  const points = eventThresholds
+    .map((t, k) => ({ x: logit(t), y: Math.log((k + 1) / hours) }))
+    .filter((p) => Number.isFinite(p.x));
+  if (points.length < MIN_TAIL_EVENTS) return undefined;
+  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
+  const my = points.reduce((s, p) => s + p.y, 0) / points.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of points) {
+    sxy += (p.x - mx) * (p.y - my);
+    sxx += (p.x - mx) ** 2;
+  }
+  if (!(sxx > 0) || !(sxy < 0)) return undefined;
+  const slope = sxy / sxx;
+  return { intercept: my - slope * mx, slope, events: points.length };
 }
 
 /** The smallest float32 above `value` (thresholds compare against float32 scores). */
@@ -198,6 +250,7 @@ export function calibrateThreshold(input: CalibrateThresholdInput): ThresholdCal
     hours,
     targetFalseAcceptsPerHour: target,
     met,
+    method: "observed",
   });
 
   const atZero = count(0);
@@ -221,5 +274,38 @@ export function calibrateThreshold(input: CalibrateThresholdInput): ThresholdCal
   }
   const threshold = Math.min(1, above(lo));
   const falseAccepts = count(threshold);
-  return result(threshold, falseAccepts, meets(falseAccepts));
+  const observed = result(threshold, falseAccepts, meets(falseAccepts));
+  if (!input.extrapolateTail || !(target > 0) || target * hours >= 1) return observed;
+
+  // The k-th strongest false accept sits at the lowest threshold that lets fewer than k through
+  // (strongest first).
+  const eventThresholds: number[] = [];
+  for (let k = 1; k <= TAIL_EVENTS; k += 1) {
+    let a = 0;
+    let b = values.length - 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (count(above(mid)) <= k - 1) b = mid;
+      else a = mid + 1;
+    }
+    const peak = values[a] ?? 1;
+    if (count(peak) < k) break; // fewer than k false accepts even at the lowest score
+    eventThresholds.push(peak);
+  }
+  const tail = fitFalseAcceptTail(eventThresholds, hours);
+  if (!tail) return observed;
+  const projected = 1 / (1 + Math.exp(-(Math.log(target) - tail.intercept) / tail.slope));
+  if (!(projected > threshold)) return { ...observed, tail };
+  const raised = Math.min(projected, nextFloat32Below1());
+  const raisedFalseAccepts = count(raised);
+  return {
+    ...result(raised, raisedFalseAccepts, meets(raisedFalseAccepts)),
+    method: "extrapolated",
+    tail,
+  };
+}
+
+/** The largest float32 below 1: a threshold that a score of exactly 1 still passes. */
+function nextFloat32Below1(): number {
+  return 1 - 2 ** -24;
 }

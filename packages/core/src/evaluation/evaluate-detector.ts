@@ -86,6 +86,11 @@ export interface EvaluateDetectorOptions {
    * accepts per hour are measured on the calibration audio, and the result says so).
    */
   readonly calibrationNegatives?: readonly LongNegative[];
+  /**
+   * Calibration audio too short to show the target rate raises the threshold along the fitted
+   * tail of the false-accept rate (see calibrateThreshold). Default true.
+   */
+  readonly extrapolateTail?: boolean;
   /** Use this threshold instead of calibrating one. */
   readonly threshold?: number;
   /** Default 0.5. */
@@ -360,6 +365,7 @@ export async function evaluateDetector(
       negativeScores: calibrationLongs.map((l) => l.stream),
       targetFalseAcceptsPerHour: target,
       refractorySeconds,
+      extrapolateTail: options.extrapolateTail ?? true,
     });
     threshold = calibration.threshold;
     progress("calibration", 1)(1);

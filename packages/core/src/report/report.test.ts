@@ -164,6 +164,7 @@ function fakeEvaluation(): EvaluationResult {
       hours: 3,
       targetFalseAcceptsPerHour: 0.5,
       met: true,
+      method: "observed",
     },
     thresholdSetBy: ["negative-speech", "negative-music", "negative-noise"],
     calibratedOnEvaluationAudio: true,

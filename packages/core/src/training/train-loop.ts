@@ -29,6 +29,12 @@ export interface ValidationSet {
   readonly positives: readonly WindowRef[];
   /** Windows of negative clips with the clip they belong to. */
   readonly negatives: readonly WindowRef[];
+  /**
+   * Windows of held-out long background: in the loss, not in the clip-level recall. A minute of
+   * speech has a highest window far above any short clip's, so counted as "clips" a handful of
+   * pieces would set the threshold of the per-epoch recall alone and flatten every curve.
+   */
+  readonly background?: readonly WindowRef[];
 }
 
 export interface ValidationScores {
@@ -133,10 +139,12 @@ export function scoreValidation(
   validation.negatives.forEach((w, i) => {
     perClip.set(w.clip, Math.max(perClip.get(w.clip) ?? 0, negativeWindowScores[i] as number));
   });
+  const backgroundScores = predictWindows(model, withClips, validation.background ?? [], batchSize);
   let loss = 0;
   positiveScores.forEach((s) => (loss += bce(s, 1)));
   negativeWindowScores.forEach((s) => (loss += bce(s, 0)));
-  const n = positiveScores.length + negativeWindowScores.length;
+  backgroundScores.forEach((s) => (loss += bce(s, 0)));
+  const n = positiveScores.length + negativeWindowScores.length + backgroundScores.length;
   return {
     positiveScores,
     negativeClipScores: Float32Array.from(perClip.values()),

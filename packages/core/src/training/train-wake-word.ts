@@ -396,14 +396,21 @@ export async function trainWakeWord(
     );
 
   const validationClips = [...testPos, ...testNeg, ...testBg];
+  const heldOutBackground = allWindows(testBg, W, {
+    offset: testPos.length + testNeg.length,
+    stride,
+  });
   const validation: ValidationSet = {
     clips: validationClips,
     positives: lastWindows(testPos, W, 0),
-    negatives: [
-      ...allWindows(testNeg, W, { offset: testPos.length }),
-      // Long background at the training stride: a clip's score is its highest window anyway.
-      ...allWindows(testBg, W, { offset: testPos.length + testNeg.length, stride }),
-    ],
+    ...(testNeg.length > 0
+      ? {
+          // Recall is measured against the held-out negative clips; held-out background windows
+          // (at the training stride) count in the loss only.
+          negatives: allWindows(testNeg, W, { offset: testPos.length }),
+          background: heldOutBackground,
+        }
+      : { negatives: heldOutBackground }),
   };
   emit({
     type: "log",
