@@ -137,7 +137,11 @@ function evaluationTable(e: EvaluationResult): string {
     "Threshold",
     `${esc(formatNumber(e.threshold, 4))} — ${
       e.thresholdSource === "calibrated"
-        ? `calibrated for ≤ ${esc(formatNumber(e.targetFalseAcceptsPerHour))} false accepts per hour on ${esc(e.thresholdSetBy.join(", "))}`
+        ? `calibrated for ≤ ${esc(formatNumber(e.targetFalseAcceptsPerHour))} false accepts per hour on ${esc(e.thresholdSetBy.join(", "))}${
+            e.calibration?.method === "extrapolated"
+              ? ` (the audio is too short to show that rate: raised along the fitted tail of its ${e.calibration.tail?.events ?? 0} strongest false accepts)`
+              : ""
+          }`
         : "given"
     }`,
   ]);

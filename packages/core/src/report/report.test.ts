@@ -288,6 +288,20 @@ describe("renderReportHtml", () => {
     expect(good).toContain("set no threshold");
     expect(good).toContain('class="operating-point"');
     expect(good).toContain("calibrated on the same negative audio");
+    expect(good).not.toContain("fitted tail");
+    const base = fakeEvaluation();
+    const extrapolated = renderReportHtml({
+      phrase: "hey nova",
+      evaluation: {
+        ...base,
+        calibration: {
+          ...(base.calibration as NonNullable<typeof base.calibration>),
+          method: "extrapolated",
+          tail: { intercept: 3, slope: -1.5, events: 9 },
+        },
+      },
+    });
+    expect(extrapolated).toContain("fitted tail of its 9 strongest false accepts");
     const bad = renderReportHtml({
       phrase: "hey nova",
       curves: [{ transfer: scratch, scratch: transfer, metric: "accuracy" }],
