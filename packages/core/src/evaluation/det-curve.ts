@@ -168,7 +168,7 @@ export interface ThresholdCalibration {
 
 /** False accepts the tail fit uses at most, and needs at least. */
 const TAIL_EVENTS = 12;
-const MIN_TAIL_EVENTS = 4;
+const MIN_TAIL_EVENTS = 8;
 
 const logit = (p: number) => Math.log(p / (1 - p));
 

@@ -56,7 +56,7 @@ describe("threshold calibration on short audio", () => {
       expect(plain.method).toBe("observed");
       expect(fitted.method).toBe("extrapolated");
       expect(fitted.threshold).toBeGreaterThan(plain.threshold);
-      expect(fitted.tail?.events).toBeGreaterThanOrEqual(4);
+      expect(fitted.tail?.events).toBeGreaterThanOrEqual(8);
       observed.push(trueRate(plain.threshold));
       extrapolated.push(trueRate(fitted.threshold));
     }
