@@ -118,7 +118,7 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
   const synth = positiveInteger(values.synth, "--synth", 0, 0);
   const epochs = positiveInteger(values.epochs, "--epochs", 10);
   const seed = positiveInteger(values.seed, "--seed", 0, 0);
-  const negativeMinutes = positiveInteger(values["negative-minutes"], "--negative-minutes", 30);
+  const negativeMinutes = positiveInteger(values["negative-minutes"], "--negative-minutes", 60);
   const backgroundMinutes = positiveInteger(
     values["background-minutes"],
     "--background-minutes",

@@ -140,7 +140,9 @@ function evaluationTable(e: EvaluationResult): string {
         ? `calibrated for ≤ ${esc(formatNumber(e.targetFalseAcceptsPerHour))} false accepts per hour on ${esc(e.thresholdSetBy.join(", "))}${
             e.calibration?.method === "extrapolated"
               ? ` (the audio is too short to show that rate: raised along the fitted tail of its ${e.calibration.tail?.events ?? 0} strongest false accepts)`
-              : ""
+              : e.calibration && e.calibration.targetFalseAcceptsPerHour * e.calibration.hours < 1
+                ? ` (no false accept in ${esc(formatNumber(e.calibration.hours * 60))} minutes of audio, which cannot show a rate that low: expect more on other audio, and measure with wakeforge eval)`
+                : ""
           }`
         : "given"
     }`,

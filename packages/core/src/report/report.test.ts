@@ -289,6 +289,8 @@ describe("renderReportHtml", () => {
     expect(good).toContain('class="operating-point"');
     expect(good).toContain("calibrated on the same negative audio");
     expect(good).not.toContain("fitted tail");
+    // 0.5 per hour on 3 hours can be shown: no caveat.
+    expect(good).not.toContain("cannot show a rate that low");
     const base = fakeEvaluation();
     const extrapolated = renderReportHtml({
       phrase: "hey nova",
@@ -302,6 +304,19 @@ describe("renderReportHtml", () => {
       },
     });
     expect(extrapolated).toContain("fitted tail of its 9 strongest false accepts");
+    const short = renderReportHtml({
+      phrase: "hey nova",
+      evaluation: {
+        ...base,
+        calibration: {
+          ...(base.calibration as NonNullable<typeof base.calibration>),
+          falseAccepts: 0,
+          falseAcceptsPerHour: 0,
+          hours: 0.5,
+        },
+      },
+    });
+    expect(short).toContain("no false accept in 30 minutes of audio");
     const bad = renderReportHtml({
       phrase: "hey nova",
       curves: [{ transfer: scratch, scratch: transfer, metric: "accuracy" }],
