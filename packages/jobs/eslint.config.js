@@ -5,4 +5,6 @@ export default wakeforgeConfig({
   kind: "package",
   self: "@wakeforge/jobs",
   browser: false,
+  // The main entry is imported by frontends: Node built-ins only under src/node/ and in tests.
+  isomorphic: true,
 });

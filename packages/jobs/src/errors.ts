@@ -51,3 +51,40 @@ export class ProgressEventError extends WakeforgeJobsError {
     this.issues = issues;
   }
 }
+
+/** Why a queue refused an operation; stable for programs to test. */
+export type JobQueueErrorCode =
+  | "JOB_NOT_FOUND"
+  | "DUPLICATE_JOB_ID"
+  | "ILLEGAL_TRANSITION"
+  | "JOB_NOT_RUNNING"
+  | "CANCEL_NOT_REQUESTED"
+  | "INVALID_QUEUE_ARGUMENT"
+  | "QUEUE_CLOSED"
+  | "LEASE_LOST";
+
+/** A queue operation that cannot be done: an unknown job, a move its state forbids, bad options. */
+export class JobQueueError extends WakeforgeJobsError {
+  declare readonly code: JobQueueErrorCode;
+  /** The job concerned, when there is one. */
+  readonly jobId: string | undefined;
+
+  constructor(
+    code: JobQueueErrorCode,
+    message: string,
+    options?: { cause?: unknown; jobId?: string },
+  ) {
+    super(code, message, options);
+    this.jobId = options?.jobId;
+  }
+}
+
+/**
+ * A worker acted on a job it no longer holds: its lease expired and the job went back to the
+ * queue (and perhaps to another worker). The worker must stop working on it and drop its output.
+ */
+export class LeaseLostError extends JobQueueError {
+  constructor(jobId: string, message: string) {
+    super("LEASE_LOST", message, { jobId });
+  }
+}

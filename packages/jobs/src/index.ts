@@ -2,9 +2,12 @@
 // Nothing here loads TensorFlow.js or Node built-ins, so frontends can import it freely.
 export { formatDuration, createEtaEstimator, type EtaEstimator, type EtaOptions } from "./eta.js";
 export {
+  JobQueueError,
   JobSpecError,
+  LeaseLostError,
   ProgressEventError,
   WakeforgeJobsError,
+  type JobQueueErrorCode,
   type ValidationIssue,
 } from "./errors.js";
 export {
@@ -41,6 +44,21 @@ export {
   type JobState,
 } from "./job-state.js";
 export { parseJobSpec, parseJobSpecJson } from "./parse-job-spec.js";
+export {
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY_BACKOFF,
+  retryDelayMs,
+  type ClaimOptions,
+  type ClaimedJob,
+  type FailOptions,
+  type HeartbeatResult,
+  type JobFailure,
+  type JobQueue,
+  type ListFilter,
+  type QueuedJobRecord,
+  type RetryBackoff,
+  type SubmitOptions,
+} from "./queue.js";
 export {
   JOB_STAGES,
   LOG_LEVELS,

@@ -1,0 +1,3 @@
+// @wakeforge/jobs/node: the queue adapters that need Node (files, native modules). The main
+// entry stays free of Node built-ins so that frontends can import it.
+export { openSqliteQueue, type SqliteQueueOptions } from "./sqlite-queue.js";
