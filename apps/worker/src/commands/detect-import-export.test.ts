@@ -1,3 +1,4 @@
+import * as tf from "@tensorflow/tfjs";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -151,5 +152,22 @@ describe("wakeforge import, detect and export", () => {
     const io = captureIo();
     expect(await runCli(["detect", "--model", work, speechFile], io)).toBe(1);
     expect(io.err()).toMatch(/wakeforge detect: .*wakeforge\.json: file not found/);
+  });
+
+  it("detect and eval run on the backend asked for, and refuse an unknown one", async () => {
+    for (const command of [
+      ["detect", "--model", modelDir, speechFile],
+      ["eval", "--model", modelDir, "--positives", work, "--negatives", work],
+    ]) {
+      const io = captureIo();
+      expect(await runCli([...command, "--backend", "gpu9000"], io)).toBe(2);
+      expect(io.err()).toContain("--backend gpu9000: expected auto, node-gpu, node, wasm or cpu");
+    }
+    const io = captureIo();
+    expect(await runCli(["detect", "--model", modelDir, "--backend", "cpu", speechFile], io)).toBe(
+      0,
+    );
+    expect(tf.getBackend()).toBe("cpu");
+    await initBackend("wasm");
   });
 });

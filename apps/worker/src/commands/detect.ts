@@ -3,13 +3,14 @@ import { open } from "node:fs/promises";
 import { sniffAudioContainer } from "@wakeforge/audio";
 import { readAudioFile, streamWavFile } from "@wakeforge/audio/node";
 import { StreamingDetector } from "@wakeforge/core";
+import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
 import { describeFailure, isExpectedFailure } from "../failures.js";
 import type { CommandIo } from "../io.js";
 import { detectorHead, loadDetector } from "../model/load-detector.js";
 import { UsageError } from "../usage-error.js";
 
-export const DETECT_HELP = `wakeforge detect --model DIR [--threshold T] [--refractory SECONDS] [--scores] [--json] FILE...
+export const DETECT_HELP = `wakeforge detect --model DIR [--threshold T] [--refractory SECONDS] [--scores] [--backend B] [--json] FILE...
 
 Runs the wake-word detector in DIR over each audio file (WAV, MP3, FLAC, OGG, WebM; WAV files of
 any length are streamed) and prints every detection: the time in seconds from the start of the
@@ -58,6 +59,7 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
       refractory: { type: "string" },
       scores: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      backend: { type: "string" },
     },
     allowPositionals: true,
     strict: true,
@@ -70,6 +72,7 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
     throw new UsageError(`--refractory ${values.refractory}: expected seconds ≥ 0`);
   }
 
+  await startBackend(values.backend, io.env);
   const loaded = await loadDetector(values.model);
   const head = detectorHead(loaded, threshold, refractory);
   const print = (file: string, time: number, score: number) =>

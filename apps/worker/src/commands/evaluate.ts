@@ -7,6 +7,7 @@ import {
   writeFileAtomic,
   type NegativeKind,
 } from "@wakeforge/core";
+import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
 import type { CommandIo } from "../io.js";
 import { detectorHead, loadDetector } from "../model/load-detector.js";
@@ -14,7 +15,7 @@ import { SILENT_PROGRESS, createTerminalProgress } from "../progress/terminal-pr
 import { loadKindFolder } from "../train/folder-dataset.js";
 import { UsageError } from "../usage-error.js";
 
-export const EVAL_HELP = `wakeforge eval --model DIR --positives DIR --negatives DIR [--held-out] [--threshold T] [--report FILE] [--json]
+export const EVAL_HELP = `wakeforge eval --model DIR --positives DIR --negatives DIR [--held-out] [--threshold T | --target-fa F] [--backend B] [--report FILE] [--json]
 
 Evaluates a detector the way wake-word engines are judged: recall on the positive clips in
 --positives (any audio format), and false accepts per hour with a refractory period on the long
@@ -65,6 +66,7 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
       "target-fa": { type: "string" },
       report: { type: "string" },
       json: { type: "boolean", default: false },
+      backend: { type: "string" },
     },
     strict: true,
   });
@@ -85,6 +87,7 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
   const progress = values.json
     ? SILENT_PROGRESS
     : createTerminalProgress({ stream: io.stderr as CommandIo["stdout"] });
+  await startBackend(values.backend, io.env);
   const loaded = await loadDetector(values.model);
   const head = detectorHead(loaded, threshold);
   const positives = await loadKindFolder(values.positives, "positive");

@@ -9,8 +9,6 @@ import {
   evaluateDetector,
   fullyConvolutionalBase,
   generateNegativeAudio,
-  initBackend,
-  isBackendChoice,
   learningCurvesSvg,
   loadDefaultTrainingBase,
   mergeDatasets,
@@ -23,6 +21,7 @@ import {
   type TrainWakeWordResult,
 } from "@wakeforge/core";
 import { synthesizeDataset } from "@wakeforge/synth";
+import { startBackend } from "../backend-choice.js";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
 import type { CommandIo } from "../io.js";
@@ -112,9 +111,6 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
     throw new UsageError(`--base ${values.base}: the bases available are ${SPEECH_EMBEDDING.id}`);
   }
   const env = readWorkerEnv(io.env);
-  const backendChoice = values.backend ?? env.backend;
-  if (!isBackendChoice(backendChoice))
-    throw new UsageError(`--backend ${backendChoice}: expected auto, node-gpu, node, wasm or cpu`);
   const synth = positiveInteger(values.synth, "--synth", 0, 0);
   const epochs = positiveInteger(values.epochs, "--epochs", 10);
   const seed = positiveInteger(values.seed, "--seed", 0, 0);
@@ -132,7 +128,7 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
     ? SILENT_PROGRESS
     : createTerminalProgress({ stream: io.stderr as CommandIo["stdout"] });
   const started = Date.now();
-  const backend = await initBackend(backendChoice);
+  const backend = await startBackend(values.backend, io.env);
   progress.log(
     `backend: ${backend.backend}${backend.skipped.length ? ` (skipped ${backend.skipped.map((s) => s.backend).join(", ")})` : ""}`,
   );
