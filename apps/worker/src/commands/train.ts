@@ -37,7 +37,7 @@ import { UsageError } from "../usage-error.js";
 import { toolVersions } from "../versions.js";
 
 /** Minutes of generated training background when --background-minutes is not given. */
-export const DEFAULT_BACKGROUND_MINUTES = 50;
+export const DEFAULT_BACKGROUND_MINUTES = 60;
 
 export const TRAIN_HELP = `wakeforge train --word "hey nova" --out DIR [options]
 
@@ -51,7 +51,7 @@ training record (metrics.json) and a report with the learning curves and the DET
   --negatives DIR      your own negative audio (room, TV, conversation)
   --background DIR     background noise mixed into training clips
   --background-minutes M  generated background for training: speech in many voices, music
-                       (synthesized and from recorded instrument notes) and noise (default 50; 0: none)
+                       (synthesized and from recorded instrument notes) and noise (default 60; 0: none)
   --compare-scratch    also train the same network from scratch and give the verdict
   --fine-tune          afterwards fine-tune the top base layer too
   --epochs N           default 10          --seed S         default 0
