@@ -156,9 +156,11 @@ export function mixBabble(
 // ---------------------------------------------------------------------------------------------
 // Music.
 
-const MAJOR = [0, 2, 4, 5, 7, 9, 11];
-const MINOR = [0, 2, 3, 5, 7, 8, 10];
-const PROGRESSIONS = [
+/** Scale steps in semitones above the tonic (shared with sample-pack-music.ts). */
+export const MAJOR_SCALE: readonly number[] = [0, 2, 4, 5, 7, 9, 11];
+export const NATURAL_MINOR_SCALE: readonly number[] = [0, 2, 3, 5, 7, 8, 10];
+/** Chord roots as scale degrees, one per bar: the progressions of popular music. */
+export const CHORD_PROGRESSIONS: readonly (readonly number[])[] = [
   [0, 4, 5, 3],
   [0, 5, 3, 4],
   [0, 3, 4, 4],
@@ -234,8 +236,8 @@ export function renderMusic(random: SeededRandom, seconds: number): Float32Array
   const beat = 60 / bpm;
   const bar = 4 * beat;
   const root = 45 + random.nextInt(12);
-  const scale = random.next() < 0.5 ? MAJOR : MINOR;
-  const progression = pick(random, PROGRESSIONS);
+  const scale = random.next() < 0.5 ? MAJOR_SCALE : NATURAL_MINOR_SCALE;
+  const progression = pick(random, CHORD_PROGRESSIONS);
   const padHarmonics = 3 + random.nextInt(5);
   const leadHarmonics = 2 + random.nextInt(7);
   const withDrums = random.next() < 0.7;

@@ -16,7 +16,16 @@ import {
 } from "@wakeforge/audio";
 import { WakeforgeCoreError } from "../errors.js";
 import type { DatasetClip } from "./dataset-types.js";
-import { addAt, between, fadeEdges, peakNormalize, pick } from "./noise-generators.js";
+import {
+  CHORD_PROGRESSIONS,
+  MAJOR_SCALE,
+  NATURAL_MINOR_SCALE,
+  addAt,
+  between,
+  fadeEdges,
+  peakNormalize,
+  pick,
+} from "./noise-generators.js";
 
 const RATE = SAMPLE_RATE_HZ;
 
@@ -216,22 +225,14 @@ export async function loadSamplePack(
 // ---------------------------------------------------------------------------------------------
 // Arranging the notes into music.
 
-const SCALES = [
-  [0, 2, 4, 5, 7, 9, 11], // major
-  [0, 2, 3, 5, 7, 8, 10], // natural minor
+const SCALES: readonly (readonly number[])[] = [
+  MAJOR_SCALE,
+  NATURAL_MINOR_SCALE,
   [0, 2, 3, 5, 7, 9, 10], // dorian
   [0, 2, 4, 5, 7, 9, 10], // mixolydian
 ];
-/** Chord roots as scale degrees, one per bar. */
-const PROGRESSIONS = [
-  [0, 4, 5, 3],
-  [0, 5, 3, 4],
-  [0, 3, 4, 4],
-  [5, 3, 0, 4],
-  [0, 3, 0, 4],
-  [1, 4, 0, 0],
-  [0, 6, 5, 4],
-];
+/** The common progressions and one more (I–vii–vi–V). */
+const PROGRESSIONS: readonly (readonly number[])[] = [...CHORD_PROGRESSIONS, [0, 6, 5, 4]];
 type ChordRhythm = "block" | "halves" | "pulse" | "arpeggio";
 const CHORD_RHYTHMS: readonly ChordRhythm[] = ["block", "halves", "pulse", "arpeggio"];
 /** Pitch shifts by resampling sound natural only within half an octave. */

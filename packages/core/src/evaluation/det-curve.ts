@@ -172,6 +172,9 @@ const MIN_TAIL_EVENTS = 8;
 
 const logit = (p: number) => Math.log(p / (1 - p));
 
+/** The largest float32 below 1: a threshold that a score of exactly 1 still passes. */
+const LARGEST_FLOAT32_BELOW_1 = 1 - 2 ** -24;
+
 /**
  * Least-squares line through (logit(threshold_k), ln(k / hours)) for the k-th strongest false
  * accept. Peaks of a detector's score on general audio have a roughly exponential tail in logit
@@ -264,15 +267,20 @@ export function calibrateThreshold(input: CalibrateThresholdInput): ThresholdCal
   // Thresholds in (values[i − 1], values[i]] all fire on the same steps, so the candidates are
   // "just above values[i]"; the smallest i whose candidate meets the target gives the answer
   // (i = −1, a threshold of 0, failed above).
-  let lo = 0;
-  let hi = values.length - 1;
   const above = (i: number) => nextFloat32Above(values[i] ?? 0);
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (meets(count(above(mid)))) hi = mid;
-    else lo = mid + 1;
-  }
-  const threshold = Math.min(1, above(lo));
+  // The smallest i whose candidate lets through few enough false accepts (the count never rises
+  // with the threshold, so a binary search finds it).
+  const lowestPassing = (fewEnough: (falseAccepts: number) => boolean): number => {
+    let lo = 0;
+    let hi = values.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fewEnough(count(above(mid)))) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const threshold = Math.min(1, above(lowestPassing(meets)));
   const falseAccepts = count(threshold);
   const observed = result(threshold, falseAccepts, meets(falseAccepts));
   if (!input.extrapolateTail || !(target > 0) || target * hours >= 1) return observed;
@@ -281,14 +289,7 @@ export function calibrateThreshold(input: CalibrateThresholdInput): ThresholdCal
   // (strongest first).
   const eventThresholds: number[] = [];
   for (let k = 1; k <= TAIL_EVENTS; k += 1) {
-    let a = 0;
-    let b = values.length - 1;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (count(above(mid)) <= k - 1) b = mid;
-      else a = mid + 1;
-    }
-    const peak = values[a] ?? 1;
+    const peak = values[lowestPassing((falseAccepts) => falseAccepts <= k - 1)] ?? 1;
     if (count(peak) < k) break; // fewer than k false accepts even at the lowest score
     eventThresholds.push(peak);
   }
@@ -296,16 +297,11 @@ export function calibrateThreshold(input: CalibrateThresholdInput): ThresholdCal
   if (!tail) return observed;
   const projected = 1 / (1 + Math.exp(-(Math.log(target) - tail.intercept) / tail.slope));
   if (!(projected > threshold)) return { ...observed, tail };
-  const raised = Math.min(projected, nextFloat32Below1());
+  const raised = Math.min(projected, LARGEST_FLOAT32_BELOW_1);
   const raisedFalseAccepts = count(raised);
   return {
     ...result(raised, raisedFalseAccepts, meets(raisedFalseAccepts)),
     method: "extrapolated",
     tail,
   };
-}
-
-/** The largest float32 below 1: a threshold that a score of exactly 1 still passes. */
-function nextFloat32Below1(): number {
-  return 1 - 2 ** -24;
 }
