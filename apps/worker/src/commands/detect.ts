@@ -5,6 +5,7 @@ import { readAudioFile, streamWavFile } from "@wakeforge/audio/node";
 import { StreamingDetector } from "@wakeforge/core";
 import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
+import { nonNegativeFlag, thresholdFlag } from "../flags.js";
 import { describeFailure, isExpectedFailure } from "../failures.js";
 import type { CommandIo } from "../io.js";
 import { detectorHead, loadDetector } from "../model/load-detector.js";
@@ -41,15 +42,6 @@ async function* audioBlocks(
   yield { samples: decoded.samples, sampleRateHz: decoded.sampleRateHz };
 }
 
-function parseThreshold(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || number > 1) {
-    throw new UsageError(`${flag} ${value}: expected a number between 0 and 1`);
-  }
-  return number;
-}
-
 export async function detect(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -66,11 +58,8 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
   });
   if (!values.model) throw new UsageError("--model DIR is required");
   if (positionals.length === 0) throw new UsageError("name at least one audio FILE");
-  const threshold = parseThreshold(values.threshold, "--threshold");
-  const refractory = values.refractory === undefined ? undefined : Number(values.refractory);
-  if (refractory !== undefined && !(refractory >= 0)) {
-    throw new UsageError(`--refractory ${values.refractory}: expected seconds ≥ 0`);
-  }
+  const threshold = thresholdFlag(values.threshold, "--threshold");
+  const refractory = nonNegativeFlag(values.refractory, "--refractory", "seconds");
 
   await startBackend(values.backend, io.env);
   const loaded = await loadDetector(values.model);

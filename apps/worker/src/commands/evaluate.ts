@@ -9,6 +9,7 @@ import {
 } from "@wakeforge/core";
 import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
+import { nonNegativeFlag, thresholdFlag } from "../flags.js";
 import type { CommandIo } from "../io.js";
 import { detectorHead, loadDetector } from "../model/load-detector.js";
 import { SILENT_PROGRESS, createTerminalProgress } from "../progress/terminal-progress.js";
@@ -73,14 +74,8 @@ export async function evaluate(argv: readonly string[], io: CommandIo): Promise<
   if (!values.model || !values.positives || !values.negatives) {
     throw new UsageError("--model DIR, --positives DIR and --negatives DIR are required");
   }
-  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
-    throw new UsageError(`--threshold ${values.threshold}: expected 0..1`);
-  }
-  const targetFa = values["target-fa"] === undefined ? undefined : Number(values["target-fa"]);
-  if (targetFa !== undefined && !(targetFa >= 0)) {
-    throw new UsageError(`--target-fa ${values["target-fa"]}: expected false accepts per hour ≥ 0`);
-  }
+  const threshold = thresholdFlag(values.threshold, "--threshold");
+  const targetFa = nonNegativeFlag(values["target-fa"], "--target-fa", "false accepts per hour");
   if (targetFa !== undefined && threshold !== undefined) {
     throw new UsageError("give --threshold or --target-fa, not both");
   }

@@ -14,6 +14,7 @@ import {
   saveModelDirectory,
 } from "@wakeforge/core";
 import { EXIT } from "../exit-codes.js";
+import { thresholdFlag } from "../flags.js";
 import type { CommandIo } from "../io.js";
 import { UsageError } from "../usage-error.js";
 import { toolVersions } from "../versions.js";
@@ -33,7 +34,7 @@ export async function importHead(argv: readonly string[], io: CommandIo): Promis
       openwakeword: { type: "string" },
       out: { type: "string" },
       phrase: { type: "string" },
-      threshold: { type: "string", default: "0.5" },
+      threshold: { type: "string" },
     },
     strict: true,
   });
@@ -49,9 +50,7 @@ export async function importHead(argv: readonly string[], io: CommandIo): Promis
   if (!values.onnx || !values.out) {
     throw new UsageError("--onnx FILE (or --openwakeword NAME) and --out DIR are required");
   }
-  const threshold = Number(values.threshold);
-  if (!(threshold >= 0 && threshold <= 1))
-    throw new UsageError(`--threshold ${values.threshold}: expected 0..1`);
+  const threshold = thresholdFlag(values.threshold, "--threshold") ?? 0.5;
 
   const onnx = readOnnxModel(new Uint8Array(await readFile(values.onnx)), {
     fileName: values.onnx,

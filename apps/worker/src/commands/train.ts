@@ -24,6 +24,7 @@ import { synthesizeDataset } from "@wakeforge/synth";
 import { startBackend } from "../backend-choice.js";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
+import { wholeNumberFlag } from "../flags.js";
 import type { CommandIo } from "../io.js";
 import {
   SILENT_PROGRESS,
@@ -38,6 +39,9 @@ import { toolVersions } from "../versions.js";
 
 /** Minutes of generated training background when --background-minutes is not given. */
 export const DEFAULT_BACKGROUND_MINUTES = 60;
+/** Minutes of generated negative audio the threshold is calibrated on, by default. */
+export const DEFAULT_NEGATIVE_MINUTES = 60;
+export const DEFAULT_EPOCHS = 10;
 
 export const TRAIN_HELP = `wakeforge train --word "hey nova" --out DIR [options]
 
@@ -51,25 +55,12 @@ training record (metrics.json) and a report with the learning curves and the DET
   --negatives DIR      your own negative audio (room, TV, conversation)
   --background DIR     background noise mixed into training clips
   --background-minutes M  generated background for training: speech in many voices, music
-                       (synthesized and from recorded instrument notes) and noise (default 60; 0: none)
+                       (synthesized and from recorded instrument notes) and noise (default ${DEFAULT_BACKGROUND_MINUTES}; 0: none)
   --compare-scratch    also train the same network from scratch and give the verdict
   --fine-tune          afterwards fine-tune the top base layer too
-  --epochs N           default 10          --seed S         default 0
-  --negative-minutes M generated negative audio for the threshold (default 10)
+  --epochs N           default ${DEFAULT_EPOCHS}          --seed S         default 0
+  --negative-minutes M generated negative audio for the threshold (default ${DEFAULT_NEGATIVE_MINUTES})
   --backend B          auto|node-gpu|node|wasm|cpu     --json  a JSON summary on stdout`;
-
-function positiveInteger(
-  value: string | undefined,
-  flag: string,
-  fallback: number,
-  min = 1,
-): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min)
-    throw new UsageError(`${flag} ${value}: expected a whole number ≥ ${min}`);
-  return number;
-}
 
 /** Stage boundaries of the whole command in its progress bar. */
 const SHARE = {
@@ -111,11 +102,15 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
     throw new UsageError(`--base ${values.base}: the bases available are ${SPEECH_EMBEDDING.id}`);
   }
   const env = readWorkerEnv(io.env);
-  const synth = positiveInteger(values.synth, "--synth", 0, 0);
-  const epochs = positiveInteger(values.epochs, "--epochs", 10);
-  const seed = positiveInteger(values.seed, "--seed", 0, 0);
-  const negativeMinutes = positiveInteger(values["negative-minutes"], "--negative-minutes", 60);
-  const backgroundMinutes = positiveInteger(
+  const synth = wholeNumberFlag(values.synth, "--synth", 0, 0);
+  const epochs = wholeNumberFlag(values.epochs, "--epochs", DEFAULT_EPOCHS);
+  const seed = wholeNumberFlag(values.seed, "--seed", 0, 0);
+  const negativeMinutes = wholeNumberFlag(
+    values["negative-minutes"],
+    "--negative-minutes",
+    DEFAULT_NEGATIVE_MINUTES,
+  );
+  const backgroundMinutes = wholeNumberFlag(
     values["background-minutes"],
     "--background-minutes",
     DEFAULT_BACKGROUND_MINUTES,
