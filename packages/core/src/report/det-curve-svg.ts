@@ -11,7 +11,7 @@ import {
   formatNumber,
   formatPercent,
   linearScale,
-  svgOpen,
+  chartOpen,
   text,
   type PlotBox,
 } from "./svg.js";
@@ -66,15 +66,7 @@ export function detCurveSvg(points: readonly DetPoint[], options: DetCurveSvgOpt
   const x = (v: number) => (v > 0 ? logX(Math.log10(v)) : box.left + zeroColumn / 2 - 4);
   const y = linearScale(0, 1, box.bottom, box.top);
 
-  const parts: string[] = [svgOpen(width, height, title)];
-  parts.push(
-    text(width / 2, 26, title, {
-      "text-anchor": "middle",
-      "font-size": 15,
-      "font-weight": 600,
-      fill: "#111827",
-    }),
-  );
+  const parts: string[] = [chartOpen(width, height, title)];
   const ticks = decadeTicks(lowDecade, high);
   parts.push(
     axis(

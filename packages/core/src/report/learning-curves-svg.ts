@@ -10,7 +10,7 @@ import {
   linearScale,
   niceRange,
   niceTicks,
-  svgOpen,
+  chartOpen,
   text,
   type PlotBox,
 } from "./svg.js";
@@ -141,15 +141,7 @@ export function learningCurvesSvg(input: LearningCurvesInput): string {
   );
   const yTicks = niceTicks(low, high, 5);
 
-  const parts: string[] = [svgOpen(width, height, title)];
-  parts.push(
-    text(width / 2, 26, title, {
-      "text-anchor": "middle",
-      "font-size": 15,
-      "font-weight": 600,
-      fill: "#111827",
-    }),
-  );
+  const parts: string[] = [chartOpen(width, height, title)];
   parts.push(axis(box, "x", xTicks, x, (v) => String(v), "epoch"));
   parts.push(axis(box, "y", yTicks, y, (v) => formatNumber(v), label));
   parts.push(series(scratch, x, y, SCRATCH_COLOR, "scratch", true));

@@ -7,7 +7,7 @@ import {
   formatNumber,
   linearScale,
   niceTicks,
-  svgOpen,
+  chartOpen,
   text,
   type PlotBox,
 } from "./svg.js";
@@ -48,15 +48,7 @@ export function scoreTimelineSvg(input: ScoreTimelineInput): string {
   const end = first + Math.max(0, n - 1) * step;
   const x = linearScale(Math.min(first, 0), Math.max(end, first + step), box.left, box.right);
   const y = linearScale(0, 1, box.bottom, box.top);
-  const parts: string[] = [svgOpen(width, height, title)];
-  parts.push(
-    text(width / 2, 24, title, {
-      "text-anchor": "middle",
-      "font-size": 15,
-      "font-weight": 600,
-      fill: "#111827",
-    }),
-  );
+  const parts: string[] = [chartOpen(width, height, title, 24)];
   for (const span of input.spans ?? []) {
     const x0 = x(span.startSeconds);
     const x1 = x(span.endSeconds);

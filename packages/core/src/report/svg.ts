@@ -93,6 +93,19 @@ export function svgOpen(width: number, height: number, title: string): string {
   );
 }
 
+/** The opening tag, as svgOpen, and the chart's visible title centred at height `titleY`. */
+export function chartOpen(width: number, height: number, title: string, titleY = 26): string {
+  return (
+    svgOpen(width, height, title) +
+    text(width / 2, titleY, title, {
+      "text-anchor": "middle",
+      "font-size": 15,
+      "font-weight": 600,
+      fill: "#111827",
+    })
+  );
+}
+
 /** Text at (x, y), escaped. */
 export function text(
   x: number,
