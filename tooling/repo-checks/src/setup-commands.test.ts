@@ -12,10 +12,11 @@ const rootManifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "u
 
 describe("README set-up commands", () => {
   it.each(["main", "test"])(
-    "the %s command installs with npx pnpm and runs a root script",
+    "the %s command installs with npx --yes pnpm and runs a root script",
     (name) => {
       const command: string = readmeCommand(readme, name);
-      const match = /^npx pnpm@10 install && npx pnpm@10 ([\w:-]+)$/.exec(command);
+      // --yes: without a terminal (CI, a pasted script) npx cancels instead of asking.
+      const match = /^npx --yes pnpm@10 install && npx --yes pnpm@10 ([\w:-]+)$/.exec(command);
       expect(match, command).not.toBeNull();
       expect(rootManifest.scripts[match?.[1] ?? ""]).toBeDefined();
     },
