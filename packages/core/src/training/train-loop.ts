@@ -171,6 +171,8 @@ export interface TrainRunOptions {
   readonly onEpoch?: (metrics: EpochMetrics, scores: ValidationScores) => void | Promise<void>;
   /** After each batch, with the fraction of the run done. */
   readonly onBatch?: (fraction: number) => void;
+  /** Checked before each epoch: an aborted signal ends the run with its reason, the epoch before whole. */
+  readonly signal?: AbortSignal;
 }
 
 /** Trains `model` in place; returns the per-epoch curve. */
@@ -180,6 +182,10 @@ export async function trainRun(options: TrainRunOptions): Promise<EpochMetrics[]
   const trainable = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const curve: EpochMetrics[] = [];
   for (let epoch = 1; epoch <= epochs; epoch += 1) {
+    if (options.signal?.aborted) {
+      optimizer.dispose();
+      options.signal.throwIfAborted();
+    }
     const started = performance.now();
     const random = createSeededRandom(`${seed}/shuffle/${epoch}`);
     let windows = random.shuffled(options.windowsForEpoch(epoch));

@@ -121,6 +121,25 @@ describe("trainWakeWord", () => {
     expect(first).toEqual(expected);
   }, 60_000);
 
+  it("an aborted signal stops training at the next epoch boundary with the signal's reason", async () => {
+    const controller = new AbortController();
+    const epochsSeen: number[] = [];
+    const reason = new Error("worker shutting down");
+    const run = trainWakeWord(
+      { phrase: "hey nova", dataset, base, cache: cacheDir, ...SMALL },
+      {
+        signal: controller.signal,
+        onProgress: (e) => {
+          if (e.type !== "epoch") return;
+          epochsSeen.push(e.epoch);
+          if (e.epoch === 2) controller.abort(reason);
+        },
+      },
+    );
+    await expect(run).rejects.toBe(reason);
+    expect(epochsSeen).toEqual([1, 2]);
+  }, 60_000);
+
   it("a base with random weights transfers worse, and the verdict calls it negative transfer", async () => {
     registerOnnxLayers();
     const random: TrainingBase = {

@@ -121,6 +121,11 @@ export type TrainingProgressEvent =
 
 export interface TrainWakeWordHooks {
   readonly onProgress?: (event: TrainingProgressEvent) => void;
+  /**
+   * Stops training between clips and between epochs (a worker shutting down, a cancelled job):
+   * `trainWakeWord` rejects with the signal's reason and leaves nothing half-written.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Held-out metrics of a model before training. */
@@ -338,6 +343,7 @@ export async function trainWakeWord(
       backgroundNoise: noise,
       tag,
       onClips: (done: number) => {
+        hooks.signal?.throwIfAborted();
         clipsDone += done - before;
         before = done;
         featureProgress(clipsDone / totalClips);
@@ -449,6 +455,7 @@ export async function trainWakeWord(
   const transferInitial = evaluateHeldOut(head, headSource, validation, falseAcceptRate);
   let lastScores: ValidationScores | undefined;
   const transferCurve = await trainRun({
+    signal: hooks.signal,
     model: head,
     source: headSource,
     windowsForEpoch,
@@ -504,6 +511,7 @@ export async function trainWakeWord(
     });
     scratchInitial = evaluateHeldOut(scratchModel, frameSource, validation, falseAcceptRate);
     scratchCurve = await trainRun({
+      signal: hooks.signal,
       model: scratchModel,
       source: frameSource,
       windowsForEpoch,
@@ -536,6 +544,7 @@ export async function trainWakeWord(
     );
     const fineEpochs = fineTune.epochs ?? 2;
     fineTuneCurve = await trainRun({
+      signal: hooks.signal,
       model: fineTunedModel,
       source: frameSource,
       windowsForEpoch: () => windowsForEpoch(epochs),
