@@ -1,3 +1,4 @@
 // @wakeforge/jobs/node: the queue adapters that need Node (files, native modules). The main
 // entry stays free of Node built-ins so that frontends can import it.
+export { isRedisLocation, openQueue, type QueueOptions } from "./open-queue.js";
 export { openSqliteQueue, type SqliteQueueOptions } from "./sqlite-queue.js";
