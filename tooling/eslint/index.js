@@ -55,8 +55,9 @@ export function wakeforgeConfig({ root, kind, self, browser = false, isomorphic 
     isomorphic
       ? {
           files: ["src/**"],
-          // src/node/ is the package's Node-only entry (`<package>/node`).
-          ignores: ["**/*.test.ts", "**/test-*.ts", "src/node/**"],
+          // src/node/ is the package's Node-only entry (`<package>/node`); src/testing/ its
+          // Node-only tools for tests of code built on it (`<package>/testing`).
+          ignores: ["**/*.test.ts", "**/test-*.ts", "src/node/**", "src/testing/**"],
           rules: {
             "no-restricted-globals": [
               "error",

@@ -1,4 +1,5 @@
-// A worker process for sqlite-queue.processes.test.ts: it runs jobs from a queue file with the
+// A worker process for the queue processes tests (test-queue-processes.ts): it runs jobs from
+// the queue at a location, as `openQueue` opens it (a SQLite file or a redis:// URL), with the
 // real adapter (compiled by the test; its path is the first argument) until SIGTERM. A job's
 // "work" is one step per epoch of its train spec, `stepMs` each, with a heartbeat after every
 // step; its artefact is written atomically (a partial file renamed into place) and then, once
@@ -6,7 +7,7 @@
 // each job completed.
 //
 // Usage: node queue-worker.mjs <compiled node/index.js> <json config>
-//   config: { queuePath, workerId, leaseMs, stepMs, pollMs, logFile }
+//   config: { location, options, workerId, leaseMs, stepMs, pollMs, logFile }
 // Prints one JSON line per event to stdout; exits 0 after SIGTERM (releasing a job it holds).
 import { appendFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const [modulePath, configText] = process.argv.slice(2);
 const config = JSON.parse(configText);
-const { openSqliteQueue } = await import(pathToFileURL(modulePath).href);
+const { openQueue } = await import(pathToFileURL(modulePath).href);
 
 let stopping = false;
 process.on("SIGTERM", () => {
@@ -52,7 +53,7 @@ async function run(job) {
   report("completed", { id });
 }
 
-const queue = openSqliteQueue(config.queuePath);
+const queue = await openQueue(config.location, config.options ?? {});
 report("started", { pid: process.pid });
 while (!stopping) {
   const job = await queue.claim(config.workerId, { leaseMs: config.leaseMs, backend: "cpu" });
