@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
+import { CANCEL_HELP, cancelJob } from "./commands/cancel-job.js";
 import { DETECT_HELP, detect } from "./commands/detect.js";
 import { DOCTOR_HELP, doctor } from "./commands/doctor.js";
 import { EXPORT_HELP, exportModel } from "./commands/export-model.js";
 import { IMPORT_HELP, importHead } from "./commands/import-head.js";
 import { EVAL_HELP, evaluate } from "./commands/evaluate.js";
+import { JOBS_HELP, listJobs } from "./commands/list-jobs.js";
 import { NEGATIVES_HELP, negatives } from "./commands/negatives.js";
+import { SERVE_HELP, serve } from "./commands/serve.js";
+import { SUBMIT_HELP, submit } from "./commands/submit.js";
 import { TRAIN_HELP, train } from "./commands/train.js";
 import { EnvError } from "./env.js";
 import { EXIT } from "./exit-codes.js";
@@ -46,6 +50,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     help: IMPORT_HELP,
     run: importHead,
   },
+  serve: {
+    summary: "run queued jobs on this machine (a SQLite file or Redis queue)",
+    help: SERVE_HELP,
+    run: serve,
+  },
+  submit: { summary: "check a job spec file and queue it", help: SUBMIT_HELP, run: submit },
+  jobs: { summary: "list a queue's jobs with state and progress", help: JOBS_HELP, run: listJobs },
+  cancel: { summary: "cancel a queued or running job", help: CANCEL_HELP, run: cancelJob },
   doctor: { summary: "check backends and system programs", help: DOCTOR_HELP, run: doctor },
 };
 

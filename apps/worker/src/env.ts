@@ -7,6 +7,8 @@ export interface WorkerEnv {
   readonly backend: BackendChoice;
   /** WAKEFORGE_DATA_DIR: data kept between runs (synthetic clips, caches), default ./.wakeforge. */
   readonly dataDir: string;
+  /** WAKEFORGE_QUEUE: the job queue when no --queue flag is given (a SQLite path or redis://). */
+  readonly queue: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -23,5 +25,9 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
       `WAKEFORGE_BACKEND="${backend}" is not a backend (auto, node-gpu, node, wasm, cpu)`,
     );
   }
-  return { backend, dataDir: resolve(env.WAKEFORGE_DATA_DIR?.trim() || ".wakeforge") };
+  return {
+    backend,
+    dataDir: resolve(env.WAKEFORGE_DATA_DIR?.trim() || ".wakeforge"),
+    queue: env.WAKEFORGE_QUEUE?.trim() || undefined,
+  };
 }

@@ -22,9 +22,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const TRAIN_DEFAULTS = {
   synth: 0,
   base: "speech-embedding",
-  epochs: 30,
+  epochs: 10,
   seed: 0,
   compareScratch: false,
+  fineTune: false,
+  /** Generated speech, music and noise mixed into training (0: none). */
+  backgroundMinutes: 60,
+  /** Generated negative audio the detection threshold is calibrated on. */
+  negativeMinutes: 60,
   backend: "auto",
 } as const satisfies Record<string, string | number | boolean>;
 
@@ -66,6 +71,11 @@ export const trainJobSpecSchema = jobSchema("train", {
   compareScratch: z
     .boolean({ error: expecting("true or false") })
     .default(TRAIN_DEFAULTS.compareScratch),
+  /** Afterwards fine-tune the top base layer too. */
+  fineTune: z.boolean({ error: expecting("true or false") }).default(TRAIN_DEFAULTS.fineTune),
+  backgroundMinutes: intAtLeast(0).default(TRAIN_DEFAULTS.backgroundMinutes),
+  /** At least a minute: a threshold set on less says little about false accepts per hour. */
+  negativeMinutes: intAtLeast(1).default(TRAIN_DEFAULTS.negativeMinutes),
   backend: oneOf(JOB_BACKENDS).default(TRAIN_DEFAULTS.backend),
   out: directory("an output"),
 }).refine((spec) => spec.positives !== undefined || spec.synth > 0, {
@@ -77,6 +87,8 @@ export const evalJobSpecSchema = jobSchema("eval", {
   model: directory("a model"),
   positives: directory("a positive recordings"),
   negatives: directory("a negative recordings"),
+  /** Where the result (evaluation.json, report.html) goes; a worker defaults to <model>/evaluation. */
+  out: directory("an output").optional(),
 });
 
 export const synthesizeJobSpecSchema = jobSchema("synthesize", {

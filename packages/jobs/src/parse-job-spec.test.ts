@@ -35,10 +35,22 @@ describe("parseJobSpec: valid specs", () => {
       epochs: 1000,
       seed: 7,
       compareScratch: true,
+      fineTune: true,
+      backgroundMinutes: 0,
+      negativeMinutes: 1,
       backend: "wasm",
       out: "out",
     } as const;
     expect(parseJobSpec(given)).toEqual(given);
+  });
+
+  it("defaults like `wakeforge train`: 10 epochs, an hour of background and of negatives", () => {
+    expect(parseJobSpec(minimalTrain)).toMatchObject({
+      epochs: 10,
+      backgroundMinutes: 60,
+      negativeMinutes: 60,
+      fineTune: false,
+    });
   });
 
   it("trims the phrase and paths", () => {
@@ -59,6 +71,9 @@ describe("parseJobSpec: valid specs", () => {
       positives: "p",
       negatives: "n",
     });
+    expect(
+      parseJobSpec({ kind: "eval", model: "m", positives: "p", negatives: "n", out: "r" }),
+    ).toMatchObject({ out: "r" });
     expect(parseJobSpec({ kind: "synthesize", word: "hey nova", count: 50, out: "o" })).toEqual({
       version: 1,
       kind: "synthesize",
@@ -121,6 +136,11 @@ describe("parseJobSpec: invalid specs", () => {
     ["epochs", 1.5, "got 1.5"],
     ["seed", -3, "between 0 and 4294967295, got -3"],
     ["compareScratch", "yes", 'true or false, got "yes"'],
+    ["fineTune", 1, "true or false, got 1"],
+    ["backgroundMinutes", -1, "integer of at least 0, got -1"],
+    ["backgroundMinutes", 0.5, "got 0.5"],
+    ["negativeMinutes", 0, "integer of at least 1, got 0"],
+    ["negativeMinutes", "60", 'got "60"'],
     ["backend", "webgl", 'one of auto, node-gpu, node, wasm, cpu, got "webgl"'],
     ["out", "", "an output directory path"],
     ["version", 2, "must be 1"],
@@ -172,6 +192,7 @@ describe("parseJobSpec: invalid specs", () => {
   it("checks the fields of the other kinds", () => {
     const cases: [spec: Record<string, unknown>, path: string][] = [
       [{ kind: "eval", model: "m", positives: "p" }, "negatives"],
+      [{ kind: "eval", model: "m", positives: "p", negatives: "n", out: " " }, "out"],
       [{ kind: "synthesize", word: "w", count: 0, out: "o" }, "count"],
       [{ kind: "synthesize", word: "w", count: 1, language: "English", out: "o" }, "language"],
       [{ kind: "synthesize", word: "w", count: 1, negatives: "many", out: "o" }, "negatives"],

@@ -1,15 +1,8 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  composeDetector,
-  headToOnnx,
-  loadSpeechEmbeddingBase,
-  saveModelDirectory,
-  writeFileAtomic,
-} from "@wakeforge/core";
 import { EXIT } from "../exit-codes.js";
 import type { CommandIo } from "../io.js";
-import { loadDetector } from "../model/load-detector.js";
+import { writeExport } from "../model/write-export.js";
 import { UsageError } from "../usage-error.js";
 
 export const EXPORT_HELP = `wakeforge export --model DIR --format tfjs|onnx --out PATH
@@ -31,16 +24,11 @@ export async function exportModel(argv: readonly string[], io: CommandIo): Promi
   if (values.format !== "tfjs" && values.format !== "onnx") {
     throw new UsageError(`--format ${values.format ?? "(missing)"}: expected tfjs or onnx`);
   }
-  const loaded = await loadDetector(values.model);
-  if (values.format === "onnx") {
-    await writeFileAtomic(values.out, headToOnnx(loaded.head));
-    io.stdout.write(`wrote ${values.out}\n`);
-    return EXIT.ok;
-  }
-  const detector = composeDetector(await loadSpeechEmbeddingBase(), loaded.head, {
-    name: "wakeforge_detector",
-  });
-  await saveModelDirectory(values.out, detector, { ...loaded.manifest, kind: "detector" });
-  io.stdout.write(`wrote ${join(values.out, "model.json")} (tf.loadLayersModel) and its weights\n`);
+  await writeExport(values.model, values.format, values.out);
+  io.stdout.write(
+    values.format === "onnx"
+      ? `wrote ${values.out}\n`
+      : `wrote ${join(values.out, "model.json")} (tf.loadLayersModel) and its weights\n`,
+  );
   return EXIT.ok;
 }

@@ -1,26 +1,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  Embedder,
-  MODEL_FORMAT,
-  MODEL_FORMAT_VERSION,
-  SPEECH_EMBEDDING,
-  detCurveSvg,
-  evaluateDetector,
-  fullyConvolutionalBase,
-  generateNegativeAudio,
-  learningCurvesSvg,
-  loadDefaultTrainingBase,
-  mergeDatasets,
-  loadFolderDataset,
-  renderReportHtml,
-  saveModelDirectory,
-  trainWakeWord,
-  type Dataset,
-  type EvaluationResult,
-  type TrainWakeWordResult,
-} from "@wakeforge/core";
-import { synthesizeDataset } from "@wakeforge/synth";
+import { SPEECH_EMBEDDING } from "@wakeforge/core";
+import { TRAIN_DEFAULTS } from "@wakeforge/jobs";
 import { startBackend } from "../backend-choice.js";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
@@ -31,17 +12,16 @@ import {
   createTerminalProgress,
   type ProgressSink,
 } from "../progress/terminal-progress.js";
-import { loadKindFolder } from "../train/folder-dataset.js";
-import { trainingBackground } from "../train/training-background.js";
-import { workDirFor } from "../train/work-dir.js";
+import { runTraining } from "../train/run-training.js";
+import { terminalTrainingProgress } from "../train/training-progress.js";
 import { UsageError } from "../usage-error.js";
-import { toolVersions } from "../versions.js";
 
+// The defaults are those of a train job spec, so the command and a queued job train alike.
 /** Minutes of generated training background when --background-minutes is not given. */
-export const DEFAULT_BACKGROUND_MINUTES = 60;
+export const DEFAULT_BACKGROUND_MINUTES = TRAIN_DEFAULTS.backgroundMinutes;
 /** Minutes of generated negative audio the threshold is calibrated on, by default. */
-export const DEFAULT_NEGATIVE_MINUTES = 60;
-export const DEFAULT_EPOCHS = 10;
+export const DEFAULT_NEGATIVE_MINUTES = TRAIN_DEFAULTS.negativeMinutes;
+export const DEFAULT_EPOCHS = TRAIN_DEFAULTS.epochs;
 
 export const TRAIN_HELP = `wakeforge train --word "hey nova" --out DIR [options]
 
@@ -61,17 +41,6 @@ training record (metrics.json) and a report with the learning curves and the DET
   --epochs N           default ${DEFAULT_EPOCHS}          --seed S         default 0
   --negative-minutes M generated negative audio for the threshold (default ${DEFAULT_NEGATIVE_MINUTES})
   --backend B          auto|node-gpu|node|wasm|cpu     --json  a JSON summary on stdout`;
-
-/** Stage boundaries of the whole command in its progress bar. */
-const SHARE = {
-  synth: [0, 0.12],
-  background: [0.12, 0.18],
-  negatives: [0.18, 0.22],
-  training: [0.22, 0.86],
-  evaluation: [0.86, 1],
-} as const;
-const within = (stage: keyof typeof SHARE, fraction: number) =>
-  SHARE[stage][0] + (SHARE[stage][1] - SHARE[stage][0]) * fraction;
 
 export async function train(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({
@@ -127,200 +96,27 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
   progress.log(
     `backend: ${backend.backend}${backend.skipped.length ? ` (skipped ${backend.skipped.map((s) => s.backend).join(", ")})` : ""}`,
   );
-  const work = workDirFor(phrase, env.dataDir);
-
-  // 1. Data: synthetic clips, the person's own recordings and negatives, background noise.
-  const datasets: Dataset[] = [];
-  if (synth > 0) {
-    const synthesized = await synthesizeDataset({
-      phrase,
-      positives: synth,
-      negatives: synth,
-      seed,
-      outDir: join(work, "synthetic"),
-      onProgress: (p) =>
-        progress.update(
-          "synthesizing speech",
-          within("synth", p.done / Math.max(1, p.total)),
-          `${p.done}/${p.total} clips`,
-        ),
-    });
-    if (synthesized.failures.length > 0)
-      progress.log(`synthesis: ${synthesized.failures.length} clips failed and were left out`);
-    datasets.push(await loadFolderDataset(join(work, "synthetic")));
-  }
-  if (values.positives) datasets.push(await loadKindFolder(values.positives, "positive"));
-  if (values.negatives) datasets.push(await loadKindFolder(values.negatives, "negative"));
-  if (values.background) datasets.push(await loadKindFolder(values.background, "background"));
-  const generatedBackground = await trainingBackground({
-    workDir: work,
-    minutes: backgroundMinutes,
-    seed,
-    excludeWords: phrase.split(/\s+/),
-    onProgress: (fraction, kind) =>
-      progress.update("generating background", within("background", fraction), kind),
-    log: (message) => progress.log(message),
-  });
-  if (generatedBackground.length > 0) {
-    datasets.push({
-      root: join(work, "training-background"),
-      layout: "memory",
-      positives: [],
-      negatives: [],
-      background: generatedBackground,
-      errors: [],
-    });
-  }
-  const dataset = mergeDatasets(datasets);
-  for (const error of dataset.errors) progress.log(`skipped unreadable file ${error.message}`);
-
-  // 2. Long general negative audio for the threshold (never the near-miss phrases).
-  const negatives = await generateNegativeAudio({
-    outDir: join(work, "negative-audio"),
-    minutes: negativeMinutes,
-    seed,
-    excludeWords: phrase.split(/\s+/),
-    onProgress: (p) =>
-      progress.update(
-        "generating negative audio",
-        within("negatives", p.doneSeconds / Math.max(1, p.totalSeconds)),
-        p.kind,
-      ),
-  });
-
-  // 3. Training: transfer (and scratch, fine-tune). The base is loaded once, for training and
-  // for the evaluation below.
-  const base = await loadDefaultTrainingBase();
-  const result: TrainWakeWordResult = await trainWakeWord(
+  const { summary, warning } = await runTraining(
     {
       phrase,
-      dataset,
-      seed,
-      epochs,
+      out: values.out,
+      synth,
+      ...(values.positives ? { positives: values.positives } : {}),
+      ...(values.negatives ? { negatives: values.negatives } : {}),
+      ...(values.background ? { background: values.background } : {}),
       compareScratch: values["compare-scratch"],
       fineTune: values["fine-tune"],
-      base,
-      cache: join(work, "embedding-cache"),
+      epochs,
+      seed,
+      negativeMinutes,
+      backgroundMinutes,
+      backend: backend.backend,
+      dataDir: env.dataDir,
+      startedAtMs: started,
     },
-    {
-      onProgress: (event) => {
-        if (event.type === "progress")
-          progress.update("training", within("training", event.fraction));
-        else if (event.type === "epoch") {
-          const m = event.metrics;
-          progress.log(
-            `${event.run.padEnd(8)} epoch ${String(event.epoch).padStart(2)}: loss ${m.loss.toFixed(4)}  accuracy ${m.accuracy.toFixed(3)}  held-out recall ${m.recallAtFar.toFixed(3)}`,
-          );
-        } else if (event.type === "log" && event.level !== "debug") progress.log(event.message);
-      },
-    },
+    { progress: terminalTrainingProgress(progress) },
   );
 
-  // 4. Evaluation on held-out voices and the negative audio; the threshold is calibrated there.
-  const heldOut = new Set(result.split.testSpeakers);
-  const embedder = new Embedder(fullyConvolutionalBase(base.model));
-  const evaluation: EvaluationResult = await evaluateDetector({
-    embedder,
-    head: { name: phrase, model: result.transferHead, policy: { threshold: 0.5 } },
-    positives: dataset.positives
-      .filter((clip) => heldOut.has(clip.speakerId))
-      .map((clip) => ({ name: clip.id, samples: clip.samples, source: clip.source })),
-    negativeClips: dataset.negatives
-      .filter((clip) => heldOut.has(clip.speakerId) && clip.category === "confusable")
-      .map((clip) => ({ name: clip.id, samples: clip.samples })),
-    longNegatives: negatives.map((n) => ({ name: n.name, kind: n.kind, path: n.path })),
-    onProgress: (p) =>
-      progress.update("evaluating", within("evaluation", p.done / Math.max(1, p.total)), p.phase),
-  });
-  progress.done();
-
-  // 5. The model directory: head, manifest, training record, report.
-  const scratchInitial = result.initial.scratch;
-  const curves = result.curves.scratch
-    ? (["recallAtFar", "valLoss"] as const).map((metric) => ({
-        transfer: result.curves.transfer,
-        scratch: result.curves.scratch ?? [],
-        metric,
-        label: metric === "recallAtFar" ? "held-out recall (5 % false accepts)" : "held-out loss",
-        width: 720,
-        ...(scratchInitial
-          ? {
-              initial: {
-                transfer: result.initial.transfer[metric],
-                scratch: scratchInitial[metric],
-              },
-            }
-          : {}),
-      }))
-    : [];
-  const verdict = result.verdict;
-  const record = {
-    phrase,
-    backend: backend.backend,
-    seed,
-    epochs,
-    curves: result.curves,
-    verdict,
-    counts: result.counts,
-    seconds: { ...result.seconds, total: (Date.now() - started) / 1000 },
-    split: result.split,
-    evaluation: { ...evaluation, samples: evaluation.samples.slice(0, 200) },
-  };
-  const extraFiles: Record<string, string> = {
-    "metrics.json": `${JSON.stringify(record, null, 2)}\n`,
-    "report.html": renderReportHtml({
-      phrase,
-      ...(verdict ? { verdict } : {}),
-      curves,
-      evaluation,
-      details: {
-        base: SPEECH_EMBEDDING.id,
-        backend: backend.backend,
-        "training time": `${Math.round((Date.now() - started) / 1000)} s`,
-      },
-    }),
-    "det.svg": detCurveSvg(evaluation.det, {
-      calibrated: {
-        threshold: evaluation.threshold,
-        falseRejectRate: 1 - evaluation.recall.overall.recall,
-        falseAcceptsPerHour: evaluation.falseAccepts.overall.perHour,
-      },
-      targetFalseAcceptsPerHour: evaluation.targetFalseAcceptsPerHour,
-    }),
-  };
-  if (curves[0]) extraFiles["learning-curves.svg"] = learningCurvesSvg(curves[0]);
-  await saveModelDirectory(
-    values.out,
-    result.transferHead,
-    {
-      format: MODEL_FORMAT,
-      formatVersion: MODEL_FORMAT_VERSION,
-      kind: "head",
-      phrase,
-      base: {
-        id: SPEECH_EMBEDDING.id,
-        version: SPEECH_EMBEDDING.version,
-        sha256: SPEECH_EMBEDDING.source.sha256,
-      },
-      window: { embeddings: 16, frames: 76, hopFrames: 8 },
-      sampleRateHz: 16_000,
-      threshold: evaluation.threshold,
-      createdAt: new Date().toISOString(),
-      versions: toolVersions(),
-    },
-    extraFiles,
-  );
-
-  const summary = {
-    out: values.out,
-    phrase,
-    threshold: evaluation.threshold,
-    recall: evaluation.recall.overall.recall,
-    falseAcceptsPerHour: evaluation.falseAccepts.overall.perHour,
-    verdict: verdict?.summary,
-    negativeTransfer: verdict?.negativeTransfer ?? false,
-    seconds: record.seconds.total,
-  };
   if (values.json) {
     io.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
@@ -328,8 +124,8 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
       [
         `trained "${phrase}" in ${Math.round(summary.seconds)} s → ${values.out}`,
         `threshold ${summary.threshold.toFixed(4)}: recall ${(summary.recall * 100).toFixed(1)} % on held-out voices, ${summary.falseAcceptsPerHour.toFixed(2)} false accepts per hour`,
-        ...(verdict ? [verdict.summary] : []),
-        ...(verdict?.warning ? [`WARNING: ${verdict.warning}`] : []),
+        ...(summary.verdict ? [summary.verdict] : []),
+        ...(warning ? [`WARNING: ${warning}`] : []),
         `report: ${join(values.out, "report.html")}`,
       ].join("\n") + "\n",
     );

@@ -1,0 +1,36 @@
+import { parseJobSpec } from "@wakeforge/jobs";
+import { describe, expect, it } from "vitest";
+import { resolveSpecPaths } from "./spec-paths.js";
+
+describe("resolveSpecPaths", () => {
+  it("makes a spec's relative paths absolute against the spec file's folder", () => {
+    const spec = parseJobSpec({
+      kind: "train",
+      word: "hey nova",
+      positives: "recordings",
+      background: "/data/noise",
+      synth: 10,
+      out: "../models/hey-nova",
+    });
+    expect(resolveSpecPaths(spec, "/home/me/jobs")).toEqual({
+      ...spec,
+      positives: "/home/me/jobs/recordings",
+      background: "/data/noise",
+      out: "/home/me/models/hey-nova",
+    });
+  });
+
+  it("leaves alone what is not a path, and fields a spec left out", () => {
+    const spec = parseJobSpec({ kind: "eval", model: "m", positives: "p", negatives: "n" });
+    const resolved = resolveSpecPaths(spec, "/x");
+    expect(resolved).toEqual({
+      version: 1,
+      kind: "eval",
+      model: "/x/m",
+      positives: "/x/p",
+      negatives: "/x/n",
+    });
+    const exported = parseJobSpec({ kind: "export", model: "m", format: "onnx", out: "h.onnx" });
+    expect(resolveSpecPaths(exported, "/x")).toMatchObject({ format: "onnx", out: "/x/h.onnx" });
+  });
+});

@@ -1,0 +1,299 @@
+// One training run from data to a saved model directory: what `wakeforge train` does and what a
+// worker does for a `train` job. The caller starts the tfjs backend and says how to report.
+import { join } from "node:path";
+import {
+  Embedder,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  SPEECH_EMBEDDING,
+  detCurveSvg,
+  evaluateDetector,
+  fullyConvolutionalBase,
+  generateNegativeAudio,
+  learningCurvesSvg,
+  loadDefaultTrainingBase,
+  loadFolderDataset,
+  mergeDatasets,
+  renderReportHtml,
+  saveModelDirectory,
+  trainWakeWord,
+  type Dataset,
+  type EvaluationResult,
+  type TrainWakeWordResult,
+} from "@wakeforge/core";
+import { synthesizeDataset } from "@wakeforge/synth";
+import { toolVersions } from "../versions.js";
+import { loadKindFolder } from "./folder-dataset.js";
+import { trainingBackground } from "./training-background.js";
+import type { TrainingProgress, TrainingStep } from "./training-progress.js";
+import { workDirFor } from "./work-dir.js";
+
+export interface RunTrainingOptions {
+  readonly phrase: string;
+  /** The model directory to write; replaced as a whole once everything is ready. */
+  readonly out: string;
+  /** Synthetic positives (and as many negatives) to make; 0 for none. */
+  readonly synth: number;
+  readonly positives?: string;
+  readonly negatives?: string;
+  readonly background?: string;
+  readonly compareScratch: boolean;
+  readonly fineTune: boolean;
+  readonly epochs: number;
+  readonly seed: number;
+  readonly negativeMinutes: number;
+  readonly backgroundMinutes: number;
+  /** The tfjs backend already running, as recorded in the training record and report. */
+  readonly backend: string;
+  /** Synthetic clips, caches and generated audio are kept under it between runs. */
+  readonly dataDir: string;
+  /** When the run began, for the total time it records; default now. */
+  readonly startedAtMs?: number;
+}
+
+export interface RunTrainingHooks {
+  readonly progress: TrainingProgress;
+  /**
+   * Stops the run at the next clip, block of audio or epoch with the signal's reason (a job that
+   * was cancelled, a worker that shuts down). Nothing is written to `out` then.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** What `wakeforge train --json` prints. */
+export interface TrainingSummary {
+  readonly out: string;
+  readonly phrase: string;
+  readonly threshold: number;
+  readonly recall: number;
+  readonly falseAcceptsPerHour: number;
+  readonly verdict: string | undefined;
+  readonly negativeTransfer: boolean;
+  readonly seconds: number;
+}
+
+export interface TrainingOutcome {
+  readonly summary: TrainingSummary;
+  /** The verdict's warning (negative transfer, too little data), when it has one. */
+  readonly warning: string | undefined;
+}
+
+/** Stage boundaries of the whole run in its progress. */
+const SHARE: Readonly<Record<TrainingStep, readonly [number, number]>> = {
+  synth: [0, 0.12],
+  background: [0.12, 0.18],
+  negatives: [0.18, 0.22],
+  training: [0.22, 0.86],
+  evaluation: [0.86, 1],
+};
+const within = (step: TrainingStep, fraction: number) =>
+  SHARE[step][0] + (SHARE[step][1] - SHARE[step][0]) * fraction;
+
+export async function runTraining(
+  options: RunTrainingOptions,
+  { progress, signal }: RunTrainingHooks,
+): Promise<TrainingOutcome> {
+  const { phrase, seed, epochs } = options;
+  const started = options.startedAtMs ?? Date.now();
+  const work = workDirFor(phrase, options.dataDir);
+  const update = (step: TrainingStep, fraction: number, detail?: string) =>
+    progress.update(step, within(step, fraction), detail);
+
+  // 1. Data: synthetic clips, the person's own recordings and negatives, background noise.
+  const datasets: Dataset[] = [];
+  if (options.synth > 0) {
+    progress.stage("synthesizing");
+    const synthesized = await synthesizeDataset({
+      phrase,
+      positives: options.synth,
+      negatives: options.synth,
+      seed,
+      outDir: join(work, "synthetic"),
+      ...(signal ? { signal } : {}),
+      onProgress: (p) =>
+        update("synth", p.done / Math.max(1, p.total), `${p.done}/${p.total} clips`),
+    });
+    if (synthesized.failures.length > 0)
+      progress.log(
+        `synthesis: ${synthesized.failures.length} clips failed and were left out`,
+        "warn",
+      );
+    datasets.push(await loadFolderDataset(join(work, "synthetic")));
+  }
+  if (options.positives) datasets.push(await loadKindFolder(options.positives, "positive"));
+  if (options.negatives) datasets.push(await loadKindFolder(options.negatives, "negative"));
+  if (options.background) datasets.push(await loadKindFolder(options.background, "background"));
+  signal?.throwIfAborted();
+  progress.stage("synthesizing");
+  const generatedBackground = await trainingBackground({
+    workDir: work,
+    minutes: options.backgroundMinutes,
+    seed,
+    excludeWords: phrase.split(/\s+/),
+    onProgress: (fraction, kind) => update("background", fraction, kind),
+    log: (message) => progress.log(message),
+  });
+  // Background generation takes no signal: a stop asked for meanwhile takes effect here.
+  signal?.throwIfAborted();
+  if (generatedBackground.length > 0) {
+    datasets.push({
+      root: join(work, "training-background"),
+      layout: "memory",
+      positives: [],
+      negatives: [],
+      background: generatedBackground,
+      errors: [],
+    });
+  }
+  const dataset = mergeDatasets(datasets);
+  for (const error of dataset.errors)
+    progress.log(`skipped unreadable file ${error.message}`, "warn");
+
+  // 2. Long general negative audio for the threshold (never the near-miss phrases).
+  const negatives = await generateNegativeAudio({
+    outDir: join(work, "negative-audio"),
+    minutes: options.negativeMinutes,
+    seed,
+    excludeWords: phrase.split(/\s+/),
+    ...(signal ? { signal } : {}),
+    onProgress: (p) => update("negatives", p.doneSeconds / Math.max(1, p.totalSeconds), p.kind),
+  });
+
+  // 3. Training: transfer (and scratch, fine-tune). The base is loaded once, for training and
+  // for the evaluation below.
+  const base = await loadDefaultTrainingBase();
+  signal?.throwIfAborted();
+  const result: TrainWakeWordResult = await trainWakeWord(
+    {
+      phrase,
+      dataset,
+      seed,
+      epochs,
+      compareScratch: options.compareScratch,
+      fineTune: options.fineTune,
+      base,
+      cache: join(work, "embedding-cache"),
+    },
+    {
+      ...(signal ? { signal } : {}),
+      onProgress: (event) => {
+        if (event.type === "stage") progress.stage(event.stage);
+        else if (event.type === "progress") update("training", event.fraction);
+        else if (event.type === "epoch") progress.epoch(event);
+        else if (event.type === "log" && event.level !== "debug")
+          progress.log(event.message, event.level);
+      },
+    },
+  );
+
+  // 4. Evaluation on held-out voices and the negative audio; the threshold is calibrated there.
+  progress.stage("evaluating");
+  const heldOut = new Set(result.split.testSpeakers);
+  const embedder = new Embedder(fullyConvolutionalBase(base.model));
+  const evaluation: EvaluationResult = await evaluateDetector({
+    embedder,
+    head: { name: phrase, model: result.transferHead, policy: { threshold: 0.5 } },
+    positives: dataset.positives
+      .filter((clip) => heldOut.has(clip.speakerId))
+      .map((clip) => ({ name: clip.id, samples: clip.samples, source: clip.source })),
+    negativeClips: dataset.negatives
+      .filter((clip) => heldOut.has(clip.speakerId) && clip.category === "confusable")
+      .map((clip) => ({ name: clip.id, samples: clip.samples })),
+    longNegatives: negatives.map((n) => ({ name: n.name, kind: n.kind, path: n.path })),
+    ...(signal ? { signal } : {}),
+    onProgress: (p) => update("evaluation", p.done / Math.max(1, p.total), p.phase),
+  });
+  progress.done();
+
+  // 5. The model directory: head, manifest, training record, report.
+  progress.stage("exporting");
+  const scratchInitial = result.initial.scratch;
+  const curves = result.curves.scratch
+    ? (["recallAtFar", "valLoss"] as const).map((metric) => ({
+        transfer: result.curves.transfer,
+        scratch: result.curves.scratch ?? [],
+        metric,
+        label: metric === "recallAtFar" ? "held-out recall (5 % false accepts)" : "held-out loss",
+        width: 720,
+        ...(scratchInitial
+          ? {
+              initial: {
+                transfer: result.initial.transfer[metric],
+                scratch: scratchInitial[metric],
+              },
+            }
+          : {}),
+      }))
+    : [];
+  const verdict = result.verdict;
+  const record = {
+    phrase,
+    backend: options.backend,
+    seed,
+    epochs,
+    curves: result.curves,
+    verdict,
+    counts: result.counts,
+    seconds: { ...result.seconds, total: (Date.now() - started) / 1000 },
+    split: result.split,
+    evaluation: { ...evaluation, samples: evaluation.samples.slice(0, 200) },
+  };
+  const extraFiles: Record<string, string> = {
+    "metrics.json": `${JSON.stringify(record, null, 2)}\n`,
+    "report.html": renderReportHtml({
+      phrase,
+      ...(verdict ? { verdict } : {}),
+      curves,
+      evaluation,
+      details: {
+        base: SPEECH_EMBEDDING.id,
+        backend: options.backend,
+        "training time": `${Math.round((Date.now() - started) / 1000)} s`,
+      },
+    }),
+    "det.svg": detCurveSvg(evaluation.det, {
+      calibrated: {
+        threshold: evaluation.threshold,
+        falseRejectRate: 1 - evaluation.recall.overall.recall,
+        falseAcceptsPerHour: evaluation.falseAccepts.overall.perHour,
+      },
+      targetFalseAcceptsPerHour: evaluation.targetFalseAcceptsPerHour,
+    }),
+  };
+  if (curves[0]) extraFiles["learning-curves.svg"] = learningCurvesSvg(curves[0]);
+  await saveModelDirectory(
+    options.out,
+    result.transferHead,
+    {
+      format: MODEL_FORMAT,
+      formatVersion: MODEL_FORMAT_VERSION,
+      kind: "head",
+      phrase,
+      base: {
+        id: SPEECH_EMBEDDING.id,
+        version: SPEECH_EMBEDDING.version,
+        sha256: SPEECH_EMBEDDING.source.sha256,
+      },
+      window: { embeddings: 16, frames: 76, hopFrames: 8 },
+      sampleRateHz: 16_000,
+      threshold: evaluation.threshold,
+      createdAt: new Date().toISOString(),
+      versions: toolVersions(),
+    },
+    extraFiles,
+  );
+
+  return {
+    summary: {
+      out: options.out,
+      phrase,
+      threshold: evaluation.threshold,
+      recall: evaluation.recall.overall.recall,
+      falseAcceptsPerHour: evaluation.falseAccepts.overall.perHour,
+      verdict: verdict?.summary,
+      negativeTransfer: verdict?.negativeTransfer ?? false,
+      seconds: record.seconds.total,
+    },
+    warning: verdict?.warning,
+  };
+}
