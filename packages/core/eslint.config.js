@@ -5,4 +5,6 @@ export default wakeforgeConfig({
   kind: "package",
   self: "@wakeforge/core",
   browser: false,
+  // The main entry is for Node; everything @wakeforge/core/browser reaches must run in browsers.
+  browserEntries: ["src/browser.ts"],
 });

@@ -16,6 +16,7 @@ export {
   listLayers,
   type LayerSummary,
 } from "./surgery/layer-summary.js";
+export { ensembleHeads } from "./surgery/ensemble-heads.js";
 export { reinitializedCopy } from "./surgery/reinitialize.js";
 export { SeededDropout } from "./surgery/seeded-dropout.js";
 export {
@@ -39,9 +40,23 @@ export {
   MODEL_FORMAT_VERSION,
   MODEL_MANIFEST_FILE,
   ModelFormatError,
+  headManifest,
   parseModelManifest,
+  type HeadManifestOptions,
   type ModelManifest,
 } from "./io/model-manifest.js";
+export {
+  MANIFEST_METADATA_KEY,
+  fetchModelDirectory,
+  loadModel,
+  loadModelFiles,
+  modelToFiles,
+  readModelFiles,
+  saveModel,
+  type LoadedModel,
+  type ModelFileReader,
+  type ModelFiles,
+} from "./io/model-files.js";
 export * from "./onnx/index.js";
 export * from "./models/index.js";
 export {

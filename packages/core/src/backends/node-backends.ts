@@ -1,11 +1,10 @@
-// The one place in @wakeforge/core (Node side) that loads TensorFlow.js backends.
+// The Node side of @wakeforge/core's backend loading (the browser's is browser-backends.ts).
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import * as tf from "@tensorflow/tfjs";
 import type { BackendCandidate, BackendChoice, BackendReport } from "./backend-types.js";
+import { activateTf, activateWasm, cpuCandidate } from "./portable-backends.js";
 import { selectBackend } from "./select-backend.js";
-import { registerWasmGradientKernels } from "./wasm-gradient-kernels.js";
 
 const require = createRequire(import.meta.url);
 
@@ -25,12 +24,6 @@ function hasBuiltAddon(dir: string): boolean {
   return readdirSync(lib).some(
     (entry) => entry.startsWith("napi-v") && existsSync(join(lib, entry, "tfjs_binding.node")),
   );
-}
-
-async function activateTf(name: string): Promise<void> {
-  const ok = await tf.setBackend(name);
-  if (!ok) throw new Error(`tf.setBackend("${name}") returned false`);
-  await tf.ready();
 }
 
 function nativeCandidate(
@@ -75,28 +68,7 @@ const wasmCandidate: BackendCandidate = {
       return "WebAssembly is not available in this runtime";
     return undefined;
   },
-  async activate() {
-    await import("@tensorflow/tfjs-backend-wasm");
-    registerWasmGradientKernels();
-    await activateTf("wasm");
-    const simd = Boolean(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
-    const threads = Boolean(await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT"));
-    return { tfBackend: "wasm", details: { simd, threads } };
-  },
-};
-
-const cpuCandidate: BackendCandidate = {
-  name: "cpu",
-  async probe() {
-    return undefined;
-  },
-  async activate() {
-    await activateTf("cpu");
-    // The cpu backend prints a banner urging tfjs-node on first use; our report already says
-    // why the faster backends were skipped, so the banner is only noise in logs and terminals.
-    (tf.backend() as { firstUse?: boolean }).firstUse = false;
-    return { tfBackend: "cpu", details: { note: "plain JavaScript, about 20x slower than wasm" } };
-  },
+  activate: () => activateWasm(),
 };
 
 /** The Node backends, best first: CUDA, native CPU, WebAssembly (SIMD), plain JavaScript. */

@@ -6,39 +6,26 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import type { Embeddings } from "../features/embedder.js";
+import {
+  embeddingKeyBytes,
+  fillMisses,
+  type EmbeddingCacheStats,
+  type EmbeddingKeyParts,
+  type EmbeddingStore,
+} from "./embedding-store.js";
 
-/** Bumped whenever the features change (log-mel, timeline, scaling), so old entries miss. */
-export const FEATURE_VERSION = "wakeforge-features-1";
-
-/** What, besides the samples, decides a clip's embeddings. */
-export interface EmbeddingKeyParts {
-  /** The base's identity: zoo id and weights hash (e.g. `speech-embedding@70d1…`). */
-  readonly base: string;
-  /** How the samples were made from the source clip (JSON of the augmentation steps), or "". */
-  readonly augmentation?: string;
-  readonly featureVersion?: string;
-}
-
-export interface EmbeddingCacheStats {
-  hits: number;
-  misses: number;
-  /** Times the compute function (the base pass) ran. */
-  computed: number;
-  writes: number;
-}
+export {
+  FEATURE_VERSION,
+  type EmbeddingCacheStats,
+  type EmbeddingKeyParts,
+} from "./embedding-store.js";
 
 const MAGIC = 0x57464531; // "WFE1"
 
 /** sha256 (hex) of the samples and key parts. */
 export function embeddingCacheKey(samples: Float32Array, parts: EmbeddingKeyParts): string {
   const hash = createHash("sha256");
-  hash.update(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength));
-  hash.update("\0base=");
-  hash.update(parts.base);
-  hash.update("\0augmentation=");
-  hash.update(parts.augmentation ?? "");
-  hash.update("\0features=");
-  hash.update(parts.featureVersion ?? FEATURE_VERSION);
+  for (const chunk of embeddingKeyBytes(samples, parts)) hash.update(chunk);
   return hash.digest("hex");
 }
 
@@ -70,7 +57,7 @@ function decode(bytes: Uint8Array): Embeddings | undefined {
  * Embeddings by content, in `directory` (`<key[0..2]>/<key>.f32`), written atomically. A
  * damaged entry counts as a miss and is rewritten.
  */
-export class EmbeddingCache {
+export class EmbeddingCache implements EmbeddingStore {
   readonly stats: EmbeddingCacheStats = { hits: 0, misses: 0, computed: 0, writes: 0 };
 
   constructor(readonly directory: string) {}
@@ -111,28 +98,8 @@ export class EmbeddingCache {
       ),
     );
     const found = await Promise.all(keys.map((key) => this.get(key)));
-    const missing: number[] = [];
-    found.forEach((value, i) => {
-      if (value) this.stats.hits += 1;
-      else {
-        this.stats.misses += 1;
-        missing.push(i);
-      }
-    });
-    if (missing.length > 0) {
-      this.stats.computed += 1;
-      const computed = await compute(missing.map((i) => samples[i] as Float32Array));
-      if (computed.length !== missing.length) {
-        throw new RangeError(
-          `compute returned ${computed.length} embeddings for ${missing.length} clips`,
-        );
-      }
-      for (const [j, i] of missing.entries()) {
-        const value = computed[j] as Embeddings;
-        found[i] = value;
-        await this.set(keys[i] as string, value);
-      }
-    }
-    return found as Embeddings[];
+    return fillMisses(samples, found, this.stats, compute, (i, value) =>
+      this.set(keys[i] as string, value),
+    );
   }
 }

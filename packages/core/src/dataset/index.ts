@@ -24,13 +24,16 @@ export {
   type TrainingWeightOptions,
 } from "./weights.js";
 export { splitBySpeaker, type SpeakerSplit, type SpeakerSplitOptions } from "./split.js";
+export { EmbeddingCache, embeddingCacheKey } from "./embedding-cache.js";
 export {
-  EmbeddingCache,
   FEATURE_VERSION,
-  embeddingCacheKey,
+  MemoryEmbeddingStore,
+  embeddingKey,
   type EmbeddingCacheStats,
   type EmbeddingKeyParts,
-} from "./embedding-cache.js";
+  type EmbeddingStore,
+} from "./embedding-store.js";
+export { memoryDataset, type MemoryClip, type MemoryDatasetInput } from "./memory-dataset.js";
 export { DEFAULT_BACKGROUND_PIECE_SECONDS, cutIntoBackgroundPieces } from "./background-pieces.js";
 export {
   GENERATED_NOISE_KINDS,

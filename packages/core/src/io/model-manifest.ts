@@ -1,4 +1,7 @@
+import { SAMPLE_RATE_HZ } from "@wakeforge/audio";
 import { WakeforgeCoreError } from "../errors.js";
+import { SPEECH_EMBEDDING } from "../models/zoo.js";
+import { TFJS_VERSION } from "../versions.js";
 
 export const MODEL_MANIFEST_FILE = "wakeforge.json";
 export const MODEL_FORMAT = "wakeforge-model";
@@ -75,4 +78,44 @@ export function parseModelManifest(value: unknown, path: string): ModelManifest 
     throw fail(`sampleRateHz must be a positive number, got ${JSON.stringify(value.sampleRateHz)}`);
   }
   return value as unknown as ModelManifest;
+}
+
+export interface HeadManifestOptions {
+  readonly phrase: string;
+  /** The calibrated (or chosen) detection threshold, 0..1. */
+  readonly threshold?: number;
+  /** Embeddings per head window. Default 16. */
+  readonly windowEmbeddings?: number;
+  /** Added to `{ tfjs }`: what made the model (e.g. `{ wakeforge: "0.3.0", dashboard: "…" }`). */
+  readonly versions?: Readonly<Record<string, string>>;
+  readonly extra?: Readonly<Record<string, unknown>>;
+  /** Default: now. */
+  readonly createdAt?: Date;
+}
+
+/** The manifest of a head trained on the zoo's speech-embedding base (what `wakeforge train` writes). */
+export function headManifest(options: HeadManifestOptions): ModelManifest {
+  const manifest: ModelManifest = {
+    format: MODEL_FORMAT,
+    formatVersion: MODEL_FORMAT_VERSION,
+    kind: "head",
+    phrase: options.phrase,
+    base: {
+      id: SPEECH_EMBEDDING.id,
+      version: SPEECH_EMBEDDING.version,
+      sha256: SPEECH_EMBEDDING.source.sha256,
+    },
+    window: {
+      embeddings: options.windowEmbeddings ?? 16,
+      frames: SPEECH_EMBEDDING.windowFrames,
+      hopFrames: SPEECH_EMBEDDING.hopFrames,
+    },
+    sampleRateHz: SAMPLE_RATE_HZ,
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    createdAt: (options.createdAt ?? new Date()).toISOString(),
+    versions: { tfjs: TFJS_VERSION, ...options.versions },
+    ...(options.extra === undefined ? {} : { extra: options.extra }),
+  };
+  // The same checks a reader applies, so a bad threshold fails here rather than on load.
+  return parseModelManifest(manifest, `manifest for "${options.phrase}"`);
 }

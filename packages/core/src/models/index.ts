@@ -6,6 +6,15 @@ export {
   resolveModelFile,
 } from "./node-model-files.js";
 export {
+  SPEECH_EMBEDDING_BASE_ID,
+  loadOpenWakeWordHeadFrom,
+  loadSpeechBase,
+  readModelBytes,
+  type ModelBytesSource,
+  type ReadModelBytesOptions,
+  type SpeechBase,
+} from "./speech-base.js";
+export {
   EMBEDDING_OUTPUT_LAYER,
   openWakeWordHeadFromBytes,
   speechEmbeddingBaseFromBytes,

@@ -17,7 +17,7 @@ import {
   type SeededRandom,
 } from "@wakeforge/audio";
 import type { ClipSource, DatasetClip } from "../dataset/dataset-types.js";
-import type { EmbeddingCache } from "../dataset/embedding-cache.js";
+import type { EmbeddingStore } from "../dataset/embedding-store.js";
 import { baseInputForClip } from "../features/base-input.js";
 import type { Embedder, Embeddings } from "../features/embedder.js";
 import { CHUNKS_BEFORE_FIRST_EMBEDDING } from "../features/feature-timeline.js";
@@ -112,7 +112,7 @@ export interface BuildFeatureClipsOptions {
   readonly embedder: Embedder;
   /** Identity of the base for the cache key (id and weights hash). */
   readonly baseId: string;
-  readonly cache?: EmbeddingCache | undefined;
+  readonly cache?: EmbeddingStore | undefined;
   readonly windowEmbeddings: number;
   readonly augmentation: AugmentationConfig;
   readonly seed: number;

@@ -33,21 +33,25 @@ export {
   type ValidationSet,
 } from "./train-loop.js";
 export {
+  DEFAULT_ENSEMBLE_SIZE,
   copyBase,
   scratchCopy,
-  loadDefaultTrainingBase,
-  trainWakeWord,
   type CalibrationInputs,
   type FineTuneOptions,
   type InitialMetrics,
   type HardNegativeOptions,
   type TrainWakeWordHooks,
-  type TrainWakeWordOptions,
   type TrainWakeWordResult,
   type TrainingBase,
   type TrainingProgressEvent,
   type TrainingStage,
 } from "./train-wake-word.js";
+// Node's trainWakeWord: the zoo's base from node_modules and a cache directory by default.
+export {
+  loadDefaultTrainingBase,
+  trainWakeWord,
+  type TrainWakeWordOptions,
+} from "./node-training.js";
 export {
   compareLearningCurves,
   earlySlope,

@@ -13,12 +13,8 @@ import { generatedBackgroundClips } from "../dataset/generated-noise.js";
 import { registerOnnxLayers } from "../onnx/index.js";
 import { reinitializedCopy } from "../surgery/reinitialize.js";
 import { NEGATIVE_TEXTS, TEST_VOICES, spokenClip } from "./test-speech.js";
-import {
-  loadDefaultTrainingBase,
-  trainWakeWord,
-  type TrainingBase,
-  type TrainingProgressEvent,
-} from "./train-wake-word.js";
+import { loadDefaultTrainingBase, trainWakeWord } from "./node-training.js";
+import type { TrainingBase, TrainingProgressEvent } from "./train-wake-word.js";
 import { compareLearningCurves } from "./verdict.js";
 
 let base: TrainingBase;
@@ -57,6 +53,7 @@ afterAll(async () => {
 });
 
 const SMALL = {
+  ensembleSize: 1,
   epochs: 8,
   falseAcceptRate: 0.15,
   seed: 3,
@@ -139,6 +136,42 @@ describe("trainWakeWord", () => {
     await expect(run).rejects.toBe(reason);
     expect(epochsSeen).toEqual([1, 2]);
   }, 60_000);
+
+  it("an ensemble keeps the first head's curves and ships the mean of its members", async () => {
+    const options = { phrase: "hey nova", dataset, base, cache: cacheDir, ...SMALL, epochs: 2 };
+    const single = await trainWakeWord(options);
+    const ensemble = await trainWakeWord({ ...options, ensembleSize: 3 });
+    const withoutTimes = (curve: typeof realCurve) =>
+      curve.map(({ seconds: _s, validationSeconds: _v, ...m }) => m);
+    expect(withoutTimes(ensemble.curves.transfer)).toEqual(withoutTimes(single.curves.transfer));
+
+    const members = ensemble.transferHead.getLayer("head_members");
+    expect(members.outputShape).toEqual([null, 3]);
+    // The held-out scores (and so the calibration) are the shipped detector's, not member 1's.
+    const embeddings = tf.randomNormal(
+      [5, ...single.transferHead.inputs[0]!.shape.slice(1).map((d) => d ?? 1)],
+      0,
+      1,
+      "float32",
+      7,
+    );
+    const memberScores = tf.model({
+      inputs: ensemble.transferHead.inputs,
+      outputs: members.output as tf.SymbolicTensor,
+    });
+    const perMember = (memberScores.predict(embeddings) as tf.Tensor).arraySync() as number[][];
+    const shipped = (ensemble.transferHead.predict(embeddings) as tf.Tensor).dataSync();
+    perMember.forEach((row, i) =>
+      expect(shipped[i]).toBeCloseTo(row.reduce((a, b) => a + b, 0) / row.length, 5),
+    );
+    // Member 1 is the single run's head, so it scores as that head does.
+    const singleScores = (single.transferHead.predict(embeddings) as tf.Tensor).dataSync();
+    perMember.forEach((row, i) => expect(row[0]).toBeCloseTo(singleScores[i]!, 5));
+    expect(Array.from(ensemble.calibration.positiveScores)).not.toEqual(
+      Array.from(single.calibration.positiveScores),
+    );
+    embeddings.dispose();
+  }, 120_000);
 
   it("a base with random weights transfers worse, and the verdict calls it negative transfer", async () => {
     registerOnnxLayers();

@@ -1,17 +1,17 @@
 // Training a trigger word end to end on a data set: split by speaker, augment, embed (cached),
 // train the head on the frozen base (transfer), optionally the same network from scratch on the
 // same data, epochs and seed, optionally fine-tune the top base layer, and compare the curves.
+// Runs anywhere (the browser entry trains with it); node-training.ts adds Node's defaults.
 import * as tf from "@tensorflow/tfjs";
 import { DEFAULT_AUGMENTATION_CONFIG, type AugmentationConfig } from "@wakeforge/audio";
 import type { Dataset, DatasetClip } from "../dataset/dataset-types.js";
-import { EmbeddingCache } from "../dataset/embedding-cache.js";
+import type { EmbeddingCacheStats, EmbeddingStore } from "../dataset/embedding-store.js";
 import { splitBySpeaker } from "../dataset/split.js";
 import { Embedder } from "../features/embedder.js";
 import { fullyConvolutionalBase } from "../models/fully-convolutional.js";
-import { loadSpeechEmbeddingBase } from "../models/node-model-files.js";
-import { SPEECH_EMBEDDING } from "../models/zoo.js";
 import { registerOnnxLayers } from "../onnx/index.js";
 import { DEFAULT_HEAD_SPEC, buildHead, type HeadSpec } from "../surgery/head-spec.js";
+import { ensembleHeads } from "../surgery/ensemble-heads.js";
 import { reinitializedCopy } from "../surgery/reinitialize.js";
 import { freezeLayers, unfreezeLayers } from "../surgery/select-layers.js";
 import { tfjsSeed } from "../surgery/tfjs-seed.js";
@@ -33,6 +33,7 @@ import {
   evaluateHeldOut,
   foldInputScale,
   predictWindows,
+  scoreValidation,
   trainRun,
   type BatchSource,
   type LabelledWindow,
@@ -46,6 +47,9 @@ import { compareLearningCurves, type TransferVerdict } from "./verdict.js";
  * (wasm), which keeps `wakeforge train --synth 300 --compare-scratch` within 15 minutes.
  */
 export const DEFAULT_SCRATCH_WINDOWS_PER_EPOCH = 128;
+
+/** Transfer heads trained from different seeds and averaged into the detector, by default. */
+export const DEFAULT_ENSEMBLE_SIZE = 1;
 
 /** Held-out background windows scored per epoch at most (validation loss). */
 const MAX_VALIDATION_BACKGROUND_WINDOWS = 256;
@@ -82,10 +86,10 @@ export interface TrainWakeWordOptions {
   readonly batchSize?: number;
   /** Adam learning rate of the head and of the scratch run. Default 0.001. */
   readonly learningRate?: number;
-  /** Default: the speech-embedding base from node_modules. */
-  readonly base?: TrainingBase;
-  /** An EmbeddingCache or its directory; none by default. */
-  readonly cache?: EmbeddingCache | string;
+  /** The base to transfer from (Node's trainWakeWord defaults to the zoo's, from node_modules). */
+  readonly base: TrainingBase;
+  /** Keeps embeddings between runs (EmbeddingCache, MemoryEmbeddingStore); none by default. */
+  readonly cache?: EmbeddingStore;
   readonly augmentation?: AugmentationConfig;
   /** Augmented copies of each training positive. Default 3. */
   readonly augmentationsPerPositive?: number;
@@ -96,6 +100,13 @@ export interface TrainWakeWordOptions {
   /** Background windows taken into training at this stride (embeddings); the rest is mined. Default 4. */
   readonly backgroundStride?: number;
   readonly hardNegatives?: false | HardNegativeOptions;
+  /**
+   * Transfer heads trained on the same features from different seeds and folded into one
+   * detector whose score is their mean (`ensembleHeads`). The learning curves and the scratch
+   * comparison are those of the first head, the architecture scratch trains too. Default
+   * DEFAULT_ENSEMBLE_SIZE.
+   */
+  readonly ensembleSize?: number;
   /**
    * Scratch run (and fine-tuning) limits: batch size (default 32) and a cap on the windows
    * trained per epoch, a seeded sample of the epoch's windows (default
@@ -180,15 +191,7 @@ export interface TrainWakeWordResult {
     readonly scratch?: number;
     readonly fineTune?: number;
   };
-  readonly cacheStats?: EmbeddingCache["stats"];
-}
-
-/** The zoo base as a TrainingBase. */
-export async function loadDefaultTrainingBase(): Promise<TrainingBase> {
-  return {
-    model: await loadSpeechEmbeddingBase(),
-    id: `${SPEECH_EMBEDDING.id}@${SPEECH_EMBEDDING.source.sha256}`,
-  };
+  readonly cacheStats?: EmbeddingCacheStats;
 }
 
 /** A copy of a windowed base with its own variables (training the copy leaves `base` alone). */
@@ -293,10 +296,8 @@ export async function trainWakeWord(
       `the data set at ${dataset.root} has no negatives and no background audio`,
     );
   }
-  const base = options.base ?? (await loadDefaultTrainingBase());
+  const { base, cache } = options;
   const embedder = new Embedder(fullyConvolutionalBase(base.model));
-  const cache =
-    typeof options.cache === "string" ? new EmbeddingCache(options.cache) : options.cache;
 
   // Splits: no speaker on both sides.
   emit({ type: "stage", stage: "augmenting" });
@@ -392,17 +393,21 @@ export async function trainWakeWord(
     ...w,
     clipWeight: (clips[w.clip] as FeatureClip).weight,
   });
+  // Each transfer member mines its own hard negatives; the scratch run reuses member 1's.
+  const windowsWith =
+    (mined: readonly WindowRef[][]) =>
+    (epoch: number): LabelledWindow[] =>
+      balanceClasses(
+        [
+          ...baseWindows,
+          ...mined
+            .slice(0, epoch - 1)
+            .flat()
+            .map((w) => ({ ...w, label: 0 as const })),
+        ].map(withClipWeight),
+      );
   const minedByEpoch: WindowRef[][] = [];
-  const windowsForEpoch = (epoch: number): LabelledWindow[] =>
-    balanceClasses(
-      [
-        ...baseWindows,
-        ...minedByEpoch
-          .slice(0, epoch - 1)
-          .flat()
-          .map((w) => ({ ...w, label: 0 as const })),
-      ].map(withClipWeight),
-    );
+  const windowsForEpoch = windowsWith(minedByEpoch);
 
   const validationClips = [...testPos, ...testNeg, ...testBg];
   // Held-out background windows, evenly thinned to a bounded number: the scratch run scores
@@ -440,7 +445,13 @@ export async function trainWakeWord(
   // Transfer: the head on the frozen base's embeddings.
   emit({ type: "stage", stage: "training" });
   const batchSize = options.batchSize ?? 64;
-  const head = buildHead(spec, { seed, name: "trigger_head" });
+  const ensembleSize = options.ensembleSize ?? DEFAULT_ENSEMBLE_SIZE;
+  if (!Number.isInteger(ensembleSize) || ensembleSize < 1) {
+    throw new WakeforgeCoreError(
+      "BAD_ARGUMENT",
+      `ensembleSize must be a whole number of at least 1, got ${ensembleSize}`,
+    );
+  }
   // The head trains on unit-scale embeddings; the scale is folded into it afterwards.
   const inputScale = 1 / embeddingRms(clips);
   const headSource: BatchSource = {
@@ -452,46 +463,73 @@ export async function trainWakeWord(
   };
   const perEpoch = options.hardNegatives === false ? 0 : (options.hardNegatives?.perEpoch ?? 64);
   const transferStarted = performance.now();
-  const transferInitial = evaluateHeldOut(head, headSource, validation, falseAcceptRate);
-  let lastScores: ValidationScores | undefined;
-  const transferCurve = await trainRun({
-    signal: hooks.signal,
-    model: head,
-    source: headSource,
-    windowsForEpoch,
-    validation,
-    epochs,
-    batchSize,
-    learningRate,
-    seed,
-    falseAcceptRate,
-    onBatch: within(spans.transfer),
-    onEpoch: (metrics, scores) => {
-      lastScores = scores;
-      emit({ type: "epoch", run: "transfer", epoch: metrics.epoch, metrics });
-      // Hard-negative mining: the pool's top-scoring false accepts join the negatives.
-      if (perEpoch > 0 && pool.length > 0 && metrics.epoch < epochs) {
-        const scoresOfPool = predictWindows(head, headSource, pool, 256);
-        const ranked = pool
-          .map((w, i) => ({ w, s: scoresOfPool[i] as number }))
-          .filter(({ w, s }) => s >= 0.5 && !taken.has(key(w)))
-          .sort((a, b) => b.s - a.s)
-          .slice(0, perEpoch);
-        ranked.forEach(({ w }) => taken.add(key(w)));
-        minedByEpoch[metrics.epoch - 1] = ranked.map(({ w }) => w);
-        if (ranked.length > 0) {
-          emit({
-            type: "log",
-            level: "debug",
-            message: `transfer epoch ${metrics.epoch}: mined ${ranked.length} hard negatives`,
-          });
+  const transferProgress = within(spans.transfer);
+  /** Member 1 is the head the learning curves show; the others differ in seed only. */
+  const trainMember = async (member: number, mined: WindowRef[][]) => {
+    const memberSeed = member === 0 ? seed : seed + 7919 * member;
+    const model = buildHead(spec, {
+      seed: memberSeed,
+      name: member === 0 ? "trigger_head" : `trigger_head_${member + 1}`,
+    });
+    const initial = evaluateHeldOut(model, headSource, validation, falseAcceptRate);
+    const takenByMember = new Set(taken);
+    let scores: ValidationScores | undefined;
+    const curve = await trainRun({
+      signal: hooks.signal,
+      model,
+      source: headSource,
+      windowsForEpoch: windowsWith(mined),
+      validation,
+      epochs,
+      batchSize,
+      learningRate,
+      seed: memberSeed,
+      falseAcceptRate,
+      onBatch: (fraction) => transferProgress((member + fraction) / ensembleSize),
+      onEpoch: (metrics, epochScores) => {
+        scores = epochScores;
+        if (member === 0) emit({ type: "epoch", run: "transfer", epoch: metrics.epoch, metrics });
+        // Hard-negative mining: the pool's top-scoring false accepts join the negatives.
+        if (perEpoch > 0 && pool.length > 0 && metrics.epoch < epochs) {
+          const scoresOfPool = predictWindows(model, headSource, pool, 256);
+          const ranked = pool
+            .map((w, i) => ({ w, s: scoresOfPool[i] as number }))
+            .filter(({ w, s }) => s >= 0.5 && !takenByMember.has(key(w)))
+            .sort((a, b) => b.s - a.s)
+            .slice(0, perEpoch);
+          ranked.forEach(({ w }) => takenByMember.add(key(w)));
+          mined[metrics.epoch - 1] = ranked.map(({ w }) => w);
+          if (ranked.length > 0) {
+            emit({
+              type: "log",
+              level: "debug",
+              message: `transfer ${member + 1} epoch ${metrics.epoch}: mined ${ranked.length} hard negatives`,
+            });
+          }
+        } else {
+          mined[metrics.epoch - 1] = [];
         }
-      } else {
-        minedByEpoch[metrics.epoch - 1] = [];
-      }
-    },
-  });
-  foldInputScale(head, inputScale);
+      },
+    });
+    foldInputScale(model, inputScale);
+    return { model, initial, curve, scores: scores as ValidationScores };
+  };
+  const first = await trainMember(0, minedByEpoch);
+  const head = first.model;
+  const transferInitial = first.initial;
+  const transferCurve = first.curve;
+  const others: tf.LayersModel[] = [];
+  for (let member = 1; member < ensembleSize; member += 1) {
+    others.push((await trainMember(member, [])).model);
+  }
+  const transferHead =
+    others.length === 0 ? head : ensembleHeads([head, ...others], { name: "trigger_head" });
+  // Calibration inputs come from the detector that ships: the ensemble when there is one.
+  const lastScores =
+    others.length === 0
+      ? first.scores
+      : scoreValidation(transferHead, { ...headSource, scale: 1 }, validation);
+  others.forEach((model) => model.dispose());
   const transferSeconds = (performance.now() - transferStarted) / 1000;
 
   // Scratch: the same network from random weights, end to end on the same windows per epoch.
@@ -570,7 +608,7 @@ export async function trainWakeWord(
       : undefined;
   if (verdict?.warning) emit({ type: "log", level: "warn", message: verdict.warning });
 
-  const scores = lastScores as ValidationScores;
+  const scores = lastScores;
   const { recall, threshold } = recallAtFalseAcceptRate(
     scores.positiveScores,
     scores.negativeClipScores,
@@ -590,7 +628,7 @@ export async function trainWakeWord(
   report(1);
   return {
     phrase: options.phrase,
-    transferHead: head,
+    transferHead,
     ...(scratchModel ? { scratchModel } : {}),
     ...(fineTunedModel ? { fineTunedModel } : {}),
     curves: {
