@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// Until projects exist, the System page is the useful place to land.
+// Projects are where people work; the System page is one click away in the header.
 export default function Home(): never {
-  redirect("/system");
+  redirect("/projects");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDetail, formatDuration } from "./format";
+import { formatBytes, formatDetail, formatDuration, formatSeconds, plural } from "./format";
 
 describe("formatBytes", () => {
   it.each([
@@ -29,5 +29,25 @@ describe("formatDetail", () => {
     expect(formatDetail(true)).toBe("yes");
     expect(formatDetail(false)).toBe("no");
     expect(formatDetail(4)).toBe("4");
+  });
+});
+
+describe("formatSeconds", () => {
+  it.each([
+    [0, "0.0 s"],
+    [1.43, "1.4 s"],
+    [59.94, "59.9 s"],
+    [125, "2 min 05 s"],
+    [Number.NaN, "unknown"],
+  ])("%s → %s", (seconds, text) => {
+    expect(formatSeconds(seconds)).toBe(text);
+  });
+});
+
+describe("plural", () => {
+  it("counts in words", () => {
+    expect(plural(1, "sample")).toBe("1 sample");
+    expect(plural(0, "sample")).toBe("0 samples");
+    expect(plural(2, "file")).toBe("2 files");
   });
 });

@@ -1,4 +1,4 @@
-// Small formatters shared by the System page's server and client parts.
+// Small formatters shared by the pages' server and client parts.
 
 /** 1536 → "1.5 KiB"; binary units, as memory is counted. */
 export function formatBytes(bytes: number): string {
@@ -30,4 +30,17 @@ export function formatDuration(seconds: number): string {
 export function formatDetail(value: string | number | boolean): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   return String(value);
+}
+
+/** A clip's length: 1.43 → "1.4 s"; 125 → "2 min 05 s". */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return "unknown";
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, "0")} s`;
+}
+
+/** "1 sample", "3 samples". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

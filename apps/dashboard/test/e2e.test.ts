@@ -1,15 +1,21 @@
 // End to end: the production build served by `next start` (through the package's start
-// script), the System page in headless Chromium, and the page checked against GET /api/status.
-// Needs `next build` output in .next (turbo runs `build` before `test`).
+// script) with a fresh data directory, driven in headless Chromium with a fake microphone: the
+// System page checked against GET /api/status, then a project's life (create, synthesize, play,
+// move, delete samples, a refused upload, a recording, rename, delete). Screenshots of each step
+// go to test-results/. Needs `next build` output in .next (turbo runs `build` before `test`).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { encodeWav } from "@wakeforge/audio";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SampleList } from "../lib/client/api-client";
 import { loadEnv } from "../lib/env";
 import type { SystemStatus } from "../lib/system-status";
+import { toneWav } from "../lib/test-audio";
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const resultsDir = join(appDir, "test-results");
@@ -23,6 +29,9 @@ const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  // A microphone without a person: permission granted, audio read from a WAV file in a loop.
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
 ];
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -82,57 +91,83 @@ async function stopServer(server: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+let baseUrl = "";
+let output = "";
+let api: SystemStatus;
+/** The server's data directory: fresh for the run, removed after it. */
+const dataDir = mkdtempSync(join(tmpdir(), "wakeforge-e2e-"));
+
+/** What the fake microphone plays, looped: 0.6 s of quiet, 0.9 s of a two-tone "word", 0.6 s of quiet. */
+function fakeMicrophoneWav(): Uint8Array {
+  const rate = 48_000;
+  const samples = new Float32Array(Math.round(2.1 * rate));
+  for (let i = Math.round(0.6 * rate); i < Math.round(1.5 * rate); i += 1) {
+    samples[i] =
+      0.3 * Math.sin((2 * Math.PI * 440 * i) / rate) +
+      0.2 * Math.sin((2 * Math.PI * 1320 * i) / rate);
+  }
+  return encodeWav(samples, rate);
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(appDir, ".next", "BUILD_ID"))) {
+    throw new Error(
+      "no production build in apps/dashboard/.next: run `pnpm build` first (turbo does)",
+    );
+  }
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  // The real start script, with HOST unset: it must listen on 127.0.0.1 by default.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    WAKEFORGE_DATA_DIR: join(dataDir, "data"),
+  };
+  delete env.HOST;
+  server = spawn(process.execPath, [join(appDir, "scripts", "next.mjs"), "start"], {
+    cwd: appDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: process.platform !== "win32",
+  });
+  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await waitUntilAnswering(`${baseUrl}/api/status`, server, () => output);
+
+  const response = await fetch(`${baseUrl}/api/status`);
+  api = (await response.json()) as SystemStatus;
+
+  const microphone = join(dataDir, "microphone.wav");
+  writeFileSync(microphone, fakeMicrophoneWav());
+  const { chromiumPath } = await loadEnv();
+  browser = await chromium.launch({
+    executablePath: chromiumPath ?? "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${microphone}`],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+}, SERVER_START_MILLIS + 30_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  if (server) await stopServer(server);
+  rmSync(dataDir, { recursive: true, force: true });
+}, 20_000);
+
+async function screenshot(p: Page, name: string): Promise<void> {
+  mkdirSync(resultsDir, { recursive: true });
+  await p.screenshot({ path: join(resultsDir, name), fullPage: true });
+}
+
 describe("System page, served by next start", () => {
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-  let baseUrl = "";
-  let output = "";
-  let api: SystemStatus;
-
-  beforeAll(async () => {
-    if (!existsSync(join(appDir, ".next", "BUILD_ID"))) {
-      throw new Error(
-        "no production build in apps/dashboard/.next: run `pnpm build` first (turbo does)",
-      );
-    }
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    // The real start script, with HOST unset: it must listen on 127.0.0.1 by default.
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-    delete env.HOST;
-    server = spawn(process.execPath, [join(appDir, "scripts", "next.mjs"), "start"], {
-      cwd: appDir,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: process.platform !== "win32",
-    });
-    server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await waitUntilAnswering(`${baseUrl}/api/status`, server, () => output);
-
-    const response = await fetch(`${baseUrl}/api/status`);
-    api = (await response.json()) as SystemStatus;
-
-    const { chromiumPath } = await loadEnv();
-    browser = await chromium.launch({
-      executablePath: chromiumPath ?? "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  }, SERVER_START_MILLIS + 30_000);
-
   /** The System page, loaded once and reused by the tests that only read it. */
   async function systemPage(): Promise<Page> {
     const p = page!;
     if (new URL(p.url(), baseUrl).pathname !== "/system") await p.goto(`${baseUrl}/system`);
     return p;
   }
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server) await stopServer(server);
-  }, 20_000);
 
   it("listens on 127.0.0.1 and serves the status as uncached JSON", async () => {
     expect(output).toContain("127.0.0.1");
@@ -144,15 +179,15 @@ describe("System page, served by next start", () => {
     expect(api.runtime.node).toMatch(/^v\d+\./);
   });
 
-  it("redirects / to the System page", async () => {
+  it("redirects / to the Projects page", async () => {
     const response = await fetch(`${baseUrl}/`, { redirect: "manual" });
     expect([307, 308]).toContain(response.status);
-    expect(new URL(response.headers.get("location") ?? "", baseUrl).pathname).toBe("/system");
+    expect(new URL(response.headers.get("location") ?? "", baseUrl).pathname).toBe("/projects");
   });
 
   it("shows the same backend report as the API", async () => {
     const p = page!;
-    await p.goto(`${baseUrl}/`, { waitUntil: "load" });
+    await p.goto(`${baseUrl}/system`, { waitUntil: "load" });
     expect(new URL(p.url()).pathname).toBe("/system");
     expect(await p.title()).toBe("System · wakeforge");
     expect(await p.getAttribute('nav a[aria-current="page"]', "href")).toBe("/system");
@@ -218,19 +253,256 @@ describe("System page, served by next start", () => {
     const chosen = await p.textContent('[data-testid="browser-backend"]');
     expect(api.browserBackendOrder).toContain(chosen);
 
-    mkdirSync(resultsDir, { recursive: true });
-    await p.screenshot({ path: join(resultsDir, "system.png"), fullPage: true });
+    await screenshot(p, "system.png");
   });
 
-  it("has honest empty states for Projects and Jobs", async () => {
+  it("has an honest empty state for Jobs", async () => {
     const p = page!;
-    for (const [path, title] of [
-      ["/projects", "Projects are coming next"],
-      ["/jobs", "Jobs are coming next"],
-    ] as const) {
-      await p.goto(`${baseUrl}${path}`);
-      expect(await p.textContent('[data-testid="empty-state"] h2')).toBe(title);
-      expect(await p.getAttribute('nav a[aria-current="page"]', "href")).toBe(path);
+    await p.goto(`${baseUrl}/jobs`);
+    expect(await p.textContent('[data-testid="empty-state"] h2')).toBe("Jobs are coming next");
+    expect(await p.getAttribute('nav a[aria-current="page"]', "href")).toBe("/jobs");
+  });
+});
+
+describe("a project's data, in the browser", () => {
+  let projectId = "";
+
+  async function samplesFromApi(): Promise<SampleList> {
+    const response = await fetch(`${baseUrl}/api/projects/${projectId}/samples`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as SampleList;
+  }
+
+  /** The four counts the page shows, as numbers. */
+  async function countsOnPage(p: Page) {
+    const read = async (label: string) =>
+      Number(await p.textContent(`[data-testid="count-${label}"]`));
+    return {
+      positive: await read("positive"),
+      negative: await read("negative"),
+      background: await read("background"),
+      total: await read("total"),
+    };
+  }
+
+  /** Waits until the page shows the counts the API reports, then returns them. */
+  async function countsAgree(p: Page): Promise<SampleList> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const list = await samplesFromApi();
+      const expected = {
+        positive: list.counts.positive.count,
+        negative: list.counts.negative.count,
+        background: list.counts.background.count,
+        total: list.counts.total,
+      };
+      const shown = await countsOnPage(p);
+      const rows = await p.locator('[data-testid="sample-row"]').count();
+      if (JSON.stringify(shown) === JSON.stringify(expected) && rows === list.samples.length) {
+        return list;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `page shows ${JSON.stringify(shown)} in ${rows} rows; the API ${JSON.stringify(expected)}`,
+        );
+      }
+      await p.waitForTimeout(100);
     }
+  }
+
+  function sampleFiles(): string[] {
+    return readdirSync(join(dataDir, "data", "projects", projectId, "samples"));
+  }
+
+  it("creates a project from a phrase", async () => {
+    const p = page!;
+    await p.goto(`${baseUrl}/projects`);
+    expect(await p.textContent('[data-testid="empty-state"] h2')).toBe("No projects yet");
+    await screenshot(p, "projects-empty.png");
+
+    await p.fill('[data-testid="phrase-input"]', "hey nova");
+    await p.click('[data-testid="create-project"]');
+    await p.waitForURL(/\/projects\/[0-9a-z]{16}$/);
+    projectId = new URL(p.url()).pathname.split("/").pop() ?? "";
+    expect(await p.textContent('[data-testid="project-name"]')).toBe("hey nova");
+    expect(await p.getAttribute('[data-testid="tab-data"]', "aria-current")).toBe("page");
+    expect(await countsOnPage(p)).toEqual({ positive: 0, negative: 0, background: 0, total: 0 });
+    await screenshot(p, "project-created.png");
+
+    // The same phrase again, spelled differently, is refused with a message.
+    await p.goto(`${baseUrl}/projects`);
+    await p.fill('[data-testid="phrase-input"]', "Hey, Nova!");
+    await p.click('[data-testid="create-project"]');
+    await p.waitForSelector('[data-testid="create-error"]');
+    expect(await p.textContent('[data-testid="create-error"]')).toContain(
+      'already trains "hey nova"',
+    );
+    expect(await p.locator('[data-testid="project-row"]').count()).toBe(1);
+  });
+
+  it("synthesizes positives and negatives, and lists them with thumbnails", async () => {
+    const p = page!;
+    await p.goto(`${baseUrl}/projects/${projectId}`);
+    await p.fill('[data-testid="synth-positives"]', "3");
+    await p.fill('[data-testid="synth-negatives"]', "3");
+    await p.click('[data-testid="synth-start"]');
+    await p.waitForSelector('[data-testid="synth-status"][data-state="succeeded"]', {
+      timeout: 60_000,
+    });
+    const list = await countsAgree(p);
+    expect(list.counts.positive.synthesized).toBeGreaterThan(0);
+    expect(list.counts.negative.synthesized).toBeGreaterThan(0);
+    expect(list.counts.total).toBe(sampleFiles().length);
+    expect(await p.textContent('[data-testid="synth-status"]')).toMatch(
+      /Added \d+ positives? and \d+ negatives?/,
+    );
+
+    // Every row's waveform (SVG) and log-mel (PNG) drawn by the server have loaded.
+    await p.waitForFunction(
+      () =>
+        Array.from(
+          document.querySelectorAll<HTMLImageElement>('[data-testid="sample-row"] img'),
+        ).every((img) => img.complete && img.naturalWidth > 0),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await screenshot(p, "synthesized.png");
+  }, 90_000);
+
+  it("plays a sample from the server", async () => {
+    const p = page!;
+    const audio = p.waitForResponse((r) => r.url().endsWith("/audio") && r.ok());
+    await p.locator('[data-testid="sample-play"]').first().click();
+    const response = await audio;
+    expect(response.headers()["content-type"]).toBe("audio/wav");
+  });
+
+  it("moves a sample from positive to negative, and deletes one", async () => {
+    const p = page!;
+    const before = await samplesFromApi();
+    const positive = p.locator('[data-testid="sample-row"][data-label="positive"]').first();
+    const movedId = await positive.getAttribute("data-sample-id");
+    await positive.locator('[data-testid="sample-move"]').click();
+    await p.waitForSelector(
+      `[data-testid="sample-row"][data-sample-id="${movedId}"][data-label="negative"]`,
+    );
+    const moved = await countsAgree(p);
+    expect(moved.counts.positive.count).toBe(before.counts.positive.count - 1);
+    expect(moved.counts.negative.count).toBe(before.counts.negative.count + 1);
+
+    const row = p.locator('[data-testid="sample-row"]').first();
+    const deletedId = await row.getAttribute("data-sample-id");
+    await row.locator('[data-testid="sample-delete"]').click();
+    await p.waitForSelector(`[data-testid="sample-row"][data-sample-id="${deletedId}"]`, {
+      state: "detached",
+    });
+    const after = await countsAgree(p);
+    expect(after.counts.total).toBe(before.counts.total - 1);
+    expect(sampleFiles()).not.toContain(`${deletedId}.wav`);
+  });
+
+  it("refuses bad uploads with a message naming each file, and changes nothing", async () => {
+    const p = page!;
+    const before = await samplesFromApi();
+    const filesBefore = sampleFiles().sort();
+    const wav = Buffer.from(toneWav(1));
+    await p.setInputFiles('[data-testid="upload-input"]', [
+      { name: "notes.wav", mimeType: "audio/wav", buffer: Buffer.from("hey nova, a note\n") },
+      { name: "empty.mp3", mimeType: "audio/mpeg", buffer: Buffer.alloc(0) },
+      { name: "cut.wav", mimeType: "audio/wav", buffer: wav.subarray(0, 5_000) },
+    ]);
+    await p.waitForSelector('[data-testid="upload-error"]');
+    const message = await p.textContent('[data-testid="upload-error"]');
+    expect(message).toContain("These 3 files were not added:");
+    expect(message).toContain("notes.wav: is text, not audio");
+    expect(message).toContain("empty.mp3: file is empty (0 bytes)");
+    expect(message).toContain("cut.wav: is a damaged WAV: data chunk claims 32000 bytes");
+    const after = await countsAgree(p);
+    expect(after.counts).toEqual(before.counts);
+    expect(sampleFiles().sort()).toEqual(filesBefore);
+    await screenshot(p, "bad-upload.png");
+  });
+
+  it("uploads a good file as background", async () => {
+    const p = page!;
+    const before = await samplesFromApi();
+    await p.selectOption('[data-testid="upload-label"]', "background");
+    await p.setInputFiles('[data-testid="upload-input"]', [
+      { name: "hum.wav", mimeType: "audio/wav", buffer: Buffer.from(toneWav(2, 44_100, 120)) },
+    ]);
+    await p.waitForSelector('[data-testid="upload-done"]');
+    const after = await countsAgree(p);
+    expect(after.counts.background.count).toBe(before.counts.background.count + 1);
+    expect(after.samples[0]).toMatchObject({
+      label: "background",
+      source: "uploaded",
+      originalName: "hum.wav",
+      originalSampleRateHz: 44_100,
+      sampleRateHz: 16_000,
+    });
+  });
+
+  it("records the fake microphone, trims the silence and saves it as a positive", async () => {
+    const p = page!;
+    const before = await samplesFromApi();
+    await p.click('[data-testid="voice-recorder-start"]');
+    await p.waitForSelector('[data-testid="voice-recorder"][data-phase="recording"]');
+    await p.waitForTimeout(2_500);
+    await p.click('[data-testid="voice-recorder-stop"]');
+    await p.waitForSelector('[data-testid="recording-preview"]');
+    expect(await p.textContent('[data-testid="recording-preview"]')).toMatch(
+      /kept of 2\.\d s: the silence around it was cut/,
+    );
+    await screenshot(p, "recorded.png");
+    await p.click('[data-testid="voice-recorder-save"]');
+    await p.waitForSelector('[data-testid="voice-recorder"][data-phase="idle"]');
+    const after = await countsAgree(p);
+    expect(after.counts.positive.count).toBe(before.counts.positive.count + 1);
+    expect(after.counts.positive.real).toBe(before.counts.positive.real + 1);
+    expect(after.samples[0]).toMatchObject({
+      label: "positive",
+      source: "recorded",
+      sampleRateHz: 16_000,
+    });
+    expect(after.samples[0]!.durationSeconds).toBeLessThan(2.5);
+  }, 30_000);
+
+  it("renames the project, keeping its phrase", async () => {
+    const p = page!;
+    await p.click('[data-testid="rename-project"]');
+    await p.fill('[data-testid="rename-input"]', "Kitchen speaker");
+    await p.click('[data-testid="rename-confirm"]');
+    await p.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="project-name"]')?.textContent === "Kitchen speaker",
+    );
+    expect(await p.textContent('[data-testid="project-phrase"]')).toBe("“hey nova”");
+  });
+
+  it("deletes the project after a confirmation, with its files", async () => {
+    const p = page!;
+    const { counts } = await samplesFromApi();
+    await p.click('[data-testid="delete-project"]');
+    await p.waitForSelector('[data-testid="delete-dialog"][open]');
+    await p.waitForFunction(() =>
+      /\d+ samples? \(/.test(
+        document.querySelector('[data-testid="delete-dialog"]')?.textContent ?? "",
+      ),
+    );
+    expect(await p.textContent('[data-testid="delete-dialog"]')).toContain(
+      `Its ${counts.total} samples`,
+    );
+    await screenshot(p, "delete-dialog.png");
+    await p.click('[data-testid="delete-confirm"]');
+    await p.waitForURL(`${baseUrl}/projects`);
+    await p.waitForSelector('[data-testid="empty-state"]');
+    expect(await p.textContent('[data-testid="empty-state"] h2')).toBe("No projects yet");
+    expect(existsSync(join(dataDir, "data", "projects", projectId))).toBe(false);
+    const gone = await fetch(`${baseUrl}/api/projects/${projectId}`);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { error: { code: string } }).error.code).toBe(
+      "PROJECT_NOT_FOUND",
+    );
+    await screenshot(p, "project-deleted.png");
   });
 });

@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EmptyState } from "../../components/empty-state";
+import { CreateProjectForm } from "../../components/projects/create-project-form";
+import { ProjectList } from "../../components/projects/project-list";
+import { getStore } from "../../lib/store/server-store";
 
 export const metadata: Metadata = { title: "Projects" };
 
-export default function ProjectsPage() {
+// The list is read from this machine's data directory on every request.
+export const dynamic = "force-dynamic";
+
+export default async function ProjectsPage() {
+  const projects = (await getStore()).listProjects();
   return (
     <>
       <div className="page-head">
@@ -13,36 +19,37 @@ export default function ProjectsPage() {
           <p>One project per wake word: its phrase, its data, and the detectors trained from it.</p>
         </div>
       </div>
-      <EmptyState
-        title="Projects are coming next"
-        icon={
-          <svg
-            width="22"
-            height="22"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
+      <div className="stack">
+        <CreateProjectForm />
+        {projects.length === 0 ? (
+          <EmptyState
+            title="No projects yet"
+            icon={
+              <svg
+                width="22"
+                height="22"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
+                <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+              </svg>
+            }
           >
-            <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
-          </svg>
-        }
-      >
-        <p>
-          The dashboard cannot create projects yet. When it can, this page will list each wake word
-          you are training, such as &ldquo;hey nova&rdquo;, with:
-        </p>
-        <ul>
-          <li>recordings made in the browser, uploads, and synthetic speech of the phrase</li>
-          <li>negatives and background noise, kept apart from real recordings</li>
-          <li>trained detectors with their transfer-versus-scratch learning curves</li>
-          <li>recall and false accepts per hour, and a live microphone test</li>
-        </ul>
-        <p>
-          Meanwhile, check on the <Link href="/system">System</Link> page that this machine is ready
-          to train.
-        </p>
-      </EmptyState>
+            <p>
+              Type a phrase above to start. A project gathers what a detector for it learns from:
+            </p>
+            <ul>
+              <li>your own recordings of the phrase, made in the browser or uploaded</li>
+              <li>synthetic speech of the phrase and of phrases that sound like it</li>
+              <li>other speech and a few minutes of your room, so it learns what not to wake on</li>
+            </ul>
+          </EmptyState>
+        ) : (
+          <ProjectList projects={projects} />
+        )}
+      </div>
     </>
   );
 }

@@ -1,0 +1,115 @@
+// The pages' calls to the dashboard's API, with every failure turned into an ApiError that
+// carries the server's code and message (and, for uploads, one entry per refused file).
+import type { ApiErrorBody, ApiFileError } from "../api/api-error";
+import type { Project, Sample, SampleCounts, SampleLabel } from "../store/types";
+import type { SynthesisStatus } from "../synthesis/synthesis-status";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly files: readonly ApiFileError[];
+
+  constructor(status: number, code: string, message: string, files: readonly ApiFileError[] = []) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.files = files;
+  }
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store", ...init });
+  } catch (error) {
+    throw new ApiError(
+      0,
+      "NETWORK",
+      `the server did not answer (${String(error)}); is it running?`,
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  const body = (await response.json().catch(() => undefined)) as unknown;
+  if (!response.ok) {
+    const error = (body as Partial<ApiErrorBody> | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? "HTTP_ERROR",
+      error?.message ?? `the server answered ${response.status} ${response.statusText}`,
+      error?.files ?? [],
+    );
+  }
+  return body as T;
+}
+
+function sendJson(method: string, body: unknown): RequestInit {
+  return { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+const projectUrl = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
+const sampleUrl = (projectId: string, sampleId: string) =>
+  `${projectUrl(projectId)}/samples/${encodeURIComponent(sampleId)}`;
+
+/** Where the page gets a sample's audio and thumbnails. */
+export const sampleMedia = {
+  audio: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/audio`,
+  waveform: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/waveform`,
+  logMel: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/log-mel`,
+};
+
+export interface SampleList {
+  readonly samples: readonly Sample[];
+  readonly counts: SampleCounts;
+}
+
+export const api = {
+  createProject: (phrase: string, name?: string) =>
+    call<{ project: Project }>("/api/projects", sendJson("POST", { phrase, name })).then(
+      (r) => r.project,
+    ),
+  renameProject: (projectId: string, name: string) =>
+    call<{ project: Project }>(projectUrl(projectId), sendJson("PATCH", { name })).then(
+      (r) => r.project,
+    ),
+  projectCounts: (projectId: string) =>
+    call<{ project: Project; counts: SampleCounts }>(projectUrl(projectId)).then((r) => r.counts),
+  deleteProject: (projectId: string) => call<void>(projectUrl(projectId), { method: "DELETE" }),
+
+  listSamples: (projectId: string) => call<SampleList>(`${projectUrl(projectId)}/samples`),
+  /**
+   * One request for all `files`: all are added, or none (ApiError with `files`). Answers the
+   * samples added and the project's new counts.
+   */
+  uploadSamples: (
+    projectId: string,
+    files: readonly File[],
+    label: SampleLabel,
+    source: "uploaded" | "recorded" = "uploaded",
+  ) => {
+    const form = new FormData();
+    form.set("label", label);
+    form.set("source", source);
+    for (const file of files) form.append("file", file);
+    return call<SampleList>(`${projectUrl(projectId)}/samples`, { method: "POST", body: form });
+  },
+  relabelSample: (projectId: string, sampleId: string, label: SampleLabel) =>
+    call<{ sample: Sample; counts: SampleCounts }>(
+      sampleUrl(projectId, sampleId),
+      sendJson("PATCH", { label }),
+    ),
+  deleteSample: (projectId: string, sampleId: string) =>
+    call<{ counts: SampleCounts }>(sampleUrl(projectId, sampleId), { method: "DELETE" }),
+
+  synthesisStatus: (projectId: string) =>
+    call<{ run: SynthesisStatus | null }>(`${projectUrl(projectId)}/synthesis`).then((r) => r.run),
+  startSynthesis: (projectId: string, positives: number, negatives: number) =>
+    call<{ run: SynthesisStatus }>(
+      `${projectUrl(projectId)}/synthesis`,
+      sendJson("POST", { positives, negatives }),
+    ).then((r) => r.run),
+  cancelSynthesis: (projectId: string) =>
+    call<{ run: SynthesisStatus | null }>(`${projectUrl(projectId)}/synthesis`, {
+      method: "DELETE",
+    }).then((r) => r.run),
+};

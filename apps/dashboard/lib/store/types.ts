@@ -1,0 +1,59 @@
+// What the store hands out, as the API sends it (plain JSON values). Client code imports these
+// types too, so this file imports nothing.
+
+export const SAMPLE_LABELS = ["positive", "negative", "background"] as const;
+/** positive: the phrase; negative: other speech, near misses; background: room, noise, music. */
+export type SampleLabel = (typeof SAMPLE_LABELS)[number];
+
+export const SAMPLE_SOURCES = ["recorded", "uploaded", "synthesized"] as const;
+export type SampleSource = (typeof SAMPLE_SOURCES)[number];
+
+export interface Project {
+  readonly id: string;
+  /** What the person calls the project; starts as the phrase, can be renamed. */
+  readonly name: string;
+  /** The trigger phrase, e.g. "hey nova"; fixed once the project exists (its data depends on it). */
+  readonly phrase: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Sample {
+  readonly id: string;
+  readonly projectId: string;
+  readonly label: SampleLabel;
+  readonly source: SampleSource;
+  /** Synthesized samples: the TTS engine ("espeak-ng", "flite"), else null. */
+  readonly engine: string | null;
+  /** Synthesized samples: the voice with its variant ("en-us+f3"), else null. */
+  readonly voice: string | null;
+  /** Synthesized samples: the words spoken, else null. */
+  readonly text: string | null;
+  /** Uploads: the file name it arrived with (shown only, never used in a path), else null. */
+  readonly originalName: string | null;
+  /** Uploads and recordings: the container it arrived in ("wav", "mp3", "webm", …). */
+  readonly originalFormat: string | null;
+  readonly originalSampleRateHz: number | null;
+  readonly durationSeconds: number;
+  /** Of the stored file: always 16 000 (16 kHz mono 16-bit WAV). */
+  readonly sampleRateHz: number;
+  readonly byteSize: number;
+  readonly createdAt: string;
+}
+
+export interface LabelCount {
+  readonly count: number;
+  readonly seconds: number;
+  /** Recorded or uploaded: real audio, reported apart from synthetic speech. */
+  readonly real: number;
+  readonly synthesized: number;
+}
+
+export type SampleCounts = Readonly<Record<SampleLabel, LabelCount>> & {
+  readonly total: number;
+};
+
+export interface ProjectSummary extends Project {
+  readonly counts: SampleCounts;
+}
