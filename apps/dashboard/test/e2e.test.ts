@@ -1,8 +1,9 @@
 // End to end: the production build served by `next start` (through the package's start
 // script) with a fresh data directory, driven in headless Chromium with a fake microphone: the
 // System page checked against GET /api/status, then a project's life (create, synthesize, play,
-// move, delete samples, a refused upload, a recording, rename, delete). Screenshots of each step
-// go to test-results/. Needs `next build` output in .next (turbo runs `build` before `test`).
+// move, delete samples, a refused upload, a recording, rename, delete), then training in the
+// browser (curves drawn live, the model stored and listed, a cancelled run). Screenshots of each
+// step go to test-results/. Needs `next build` output in .next (turbo runs `build` before `test`).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -13,6 +14,7 @@ import { encodeWav } from "@wakeforge/audio";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SampleList } from "../lib/client/api-client";
+import type { TrainedModel } from "../lib/store/types";
 import { loadEnv } from "../lib/env";
 import type { SystemStatus } from "../lib/system-status";
 import { toneWav } from "../lib/test-audio";
@@ -505,4 +507,155 @@ describe("a project's data, in the browser", () => {
     );
     await screenshot(p, "project-deleted.png");
   });
+});
+
+describe("training in the browser", () => {
+  let projectId = "";
+
+  async function postJson(path: string, body: unknown): Promise<Response> {
+    return fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  }
+
+  async function modelsFromApi(): Promise<TrainedModel[]> {
+    const response = await fetch(`${baseUrl}/api/projects/${projectId}/models`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { models: TrainedModel[] }).models;
+  }
+
+  it("says how many samples training needs before there are enough", async () => {
+    const created = await postJson("/api/projects", { phrase: "hey orion" });
+    expect(created.status).toBe(201);
+    projectId = ((await created.json()) as { project: { id: string } }).project.id;
+    const p = page!;
+    await p.goto(`${baseUrl}/projects/${projectId}/train`);
+    expect(await p.getAttribute('[data-testid="tab-train"]', "aria-current")).toBe("page");
+    expect(await p.textContent('[data-testid="training-shortfall"]')).toContain(
+      "Training needs at least 4 positives (the phrase) from at least 2 voices and 4 negatives",
+    );
+    expect(await p.isDisabled('[data-testid="training-start"]')).toBe(true);
+    expect(await p.textContent('[data-testid="model-list-empty"]')).toContain("No model yet");
+  });
+
+  it("serves the base network and the wasm binaries for good, and nothing else", async () => {
+    const html = await (await fetch(`${baseUrl}/projects/${projectId}/train`)).text();
+    const base = /\/api\/runtime-files\/base-[0-9a-f]{16}\/embedding_model\.onnx/.exec(html)?.[0];
+    expect(base).toBeDefined();
+    const response = await fetch(`${baseUrl}${base}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+    const outside = await fetch(
+      `${baseUrl}${base!.replace("embedding_model.onnx", "alexa_v0.1.onnx")}`,
+    );
+    expect(outside.status).toBe(404);
+  });
+
+  it("trains a small model, drawing transfer and scratch curves live, and keeps it", async () => {
+    const started = await postJson(`/api/projects/${projectId}/synthesis`, {
+      positives: 6,
+      negatives: 6,
+    });
+    expect(started.status).toBe(202);
+    const synthesisDeadline = Date.now() + 60_000;
+    for (;;) {
+      const { run } = (await (
+        await fetch(`${baseUrl}/api/projects/${projectId}/synthesis`)
+      ).json()) as { run: { state: string } };
+      if (run.state === "succeeded") break;
+      if (run.state !== "running" || Date.now() > synthesisDeadline) {
+        throw new Error(`synthesis ended ${run.state}`);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+
+    const p = page!;
+    await p.goto(`${baseUrl}/projects/${projectId}/train`);
+    expect(await p.locator('[data-testid="training-shortfall"]').count()).toBe(0);
+    await p.fill('[data-testid="training-epochs"]', "2");
+    await p.click(".more-settings summary");
+    // A quick comparison: 16 windows per scratch epoch, 2 s of each generated noise.
+    await p.fill('[data-testid="training-scratch-windows"]', "16");
+    await p.fill('[data-testid="training-noise-seconds"]', "2");
+    const began = Date.now();
+    await p.click('[data-testid="training-start"]');
+    // Live: the page shows progress, then the first transfer point before the run ends.
+    await p.waitForSelector('[data-testid="training-progress"] [role="progressbar"]');
+    await p.waitForSelector(
+      '[data-testid="curves-recallAtFar"] [data-testid="curve-transfer"][data-points="1"], [data-testid="curves-recallAtFar"] [data-testid="curve-transfer"][data-points="2"]',
+      {
+        state: "attached",
+        timeout: 90_000,
+      },
+    );
+    expect(await p.getAttribute('[data-testid="training-run"]', "data-status")).toBe("running");
+    await screenshot(p, "training-live.png");
+    await p.waitForSelector('[data-testid="training-run"][data-status="done"]', {
+      timeout: 90_000,
+    });
+    const seconds = (Date.now() - began) / 1000;
+
+    for (const chart of ["recallAtFar", "valLoss"]) {
+      for (const run of ["transfer", "scratch"]) {
+        const curve = p.locator(`[data-testid="curves-${chart}"] [data-testid="curve-${run}"]`);
+        expect(await curve.getAttribute("data-points")).toBe("2");
+        expect(await curve.locator("path").getAttribute("d")).toMatch(
+          /^M[\d.]+ [\d.]+ L[\d.]+ [\d.]+$/,
+        );
+      }
+    }
+    const verdict = await p.getAttribute('[data-testid="training-verdict"]', "data-verdict");
+    expect(["transfer-helped", "mixed", "negative-transfer"]).toContain(verdict);
+    expect(await p.textContent('[data-testid="training-verdict"]')).toMatch(/start: transfer/);
+    await p.locator('[data-testid="training-run"]').screenshot({
+      path: join(resultsDir, "training-curves.png"),
+    });
+
+    const [model, ...older] = await modelsFromApi();
+    expect(older).toHaveLength(0);
+    expect(model).toMatchObject({ trainedIn: "browser", epochs: 2, comparedScratch: true });
+    expect(model!.threshold).toBeGreaterThanOrEqual(0);
+    expect(model!.threshold).toBeLessThanOrEqual(1);
+    const row = p.locator(`[data-testid="model-row"][data-model-id="${model!.id}"]`);
+    expect(await row.locator('[data-testid="model-threshold"]').textContent()).toBe(
+      model!.threshold.toFixed(3),
+    );
+    const dir = join(dataDir, "data", "projects", projectId, "models", model!.id);
+    expect(readdirSync(dir).sort()).toEqual([...model!.files]);
+    const modelJson = await fetch(
+      `${baseUrl}/api/projects/${projectId}/models/${model!.id}/files/model.json`,
+    );
+    expect(modelJson.status).toBe(200);
+    expect(
+      ((await modelJson.json()) as { weightsManifest: unknown[] }).weightsManifest,
+    ).toHaveLength(1);
+    await screenshot(p, "trained.png");
+    // Kept short on two cores: synthesis aside, the whole run took well under a minute.
+    expect(seconds).toBeLessThan(90);
+  }, 240_000);
+
+  it("cancels a run, saying so and keeping nothing", async () => {
+    const p = page!;
+    await p.click('[data-testid="training-start"]');
+    await p.waitForFunction(
+      () =>
+        /from scratch/.test(
+          document.querySelector('[data-testid="training-step"]')?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    await p.click('[data-testid="training-cancel"]');
+    await p.waitForSelector('[data-testid="training-failed"][data-kind="cancelled"]', {
+      timeout: 10_000,
+    });
+    expect(await p.textContent('[data-testid="training-failed"]')).toContain(
+      "Training was cancelled; nothing was saved.",
+    );
+    expect(await modelsFromApi()).toHaveLength(1);
+    expect(await p.locator('[data-testid="model-row"]').count()).toBe(1);
+  }, 120_000);
 });

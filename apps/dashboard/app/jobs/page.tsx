@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "../../components/empty-state";
+import { StrokeIcon } from "../../components/stroke-icon";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -16,16 +17,9 @@ export default function JobsPage() {
       <EmptyState
         title="Jobs are coming next"
         icon={
-          <svg
-            width="22"
-            height="22"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
+          <StrokeIcon>
             <path d="M4 6h16M4 12h10M4 18h6" />
-          </svg>
+          </StrokeIcon>
         }
       >
         <p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState } from "../../components/empty-state";
+import { StrokeIcon } from "../../components/stroke-icon";
 import { CreateProjectForm } from "../../components/projects/create-project-form";
 import { ProjectList } from "../../components/projects/project-list";
 import { getStore } from "../../lib/store/server-store";
@@ -25,16 +26,9 @@ export default async function ProjectsPage() {
           <EmptyState
             title="No projects yet"
             icon={
-              <svg
-                width="22"
-                height="22"
-                viewBox="0 0 24 24"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-              >
+              <StrokeIcon>
                 <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
-              </svg>
+              </StrokeIcon>
             }
           >
             <p>

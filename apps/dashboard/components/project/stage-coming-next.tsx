@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { EmptyState } from "../empty-state";
+import { StrokeIcon } from "../stroke-icon";
 
 /** A project stage the dashboard does not offer yet, saying what it will hold. */
 export function StageComingNext({
@@ -13,17 +14,10 @@ export function StageComingNext({
     <EmptyState
       title={title}
       icon={
-        <svg
-          width="22"
-          height="22"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        >
+        <StrokeIcon>
           <path d="M12 6v6l4 2" />
           <circle cx="12" cy="12" r="9" />
-        </svg>
+        </StrokeIcon>
       }
     >
       {children}

@@ -2,40 +2,35 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, api } from "../../lib/client/api-client";
+import { api } from "../../lib/client/api-client";
 import { PHRASE_MAX_CHARS } from "../../lib/store/project-fields";
+import { Card } from "../card";
+import { Message } from "../message";
+import { useApiAction } from "../use-api-action";
 
 /** A phrase in, a new project out; the page then opens it. */
 export function CreateProjectForm() {
   const router = useRouter();
   const [phrase, setPhrase] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, error, run } = useApiAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const project = await api.createProject(phrase);
-      router.push(`/projects/${project.id}`);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const project = await api.createProject(phrase);
+        router.push(`/projects/${project.id}`);
+      },
+      { staysBusy: true },
+    );
   }
 
   return (
-    <section className="card" aria-labelledby="create-project-title">
-      <div className="card-head">
-        <div>
-          <h2 id="create-project-title">New project</h2>
-          <p className="card-sub">
-            One project per wake word. Two to four syllables that people rarely say by accident work
-            best.
-          </p>
-        </div>
-      </div>
+    <Card
+      titleId="create-project-title"
+      title="New project"
+      sub="One project per wake word. Two to four syllables that people rarely say by accident work best."
+    >
       <form className="card-body" onSubmit={submit} data-testid="create-project-form">
         <div className="field-row">
           <label className="field field-grow">
@@ -62,11 +57,11 @@ export function CreateProjectForm() {
           </button>
         </div>
         {error ? (
-          <p className="alert" role="alert" style={{ marginTop: 12 }} data-testid="create-error">
+          <Message kind="error" testId="create-error">
             {error}
-          </p>
+          </Message>
         ) : null}
       </form>
-    </section>
+    </Card>
   );
 }

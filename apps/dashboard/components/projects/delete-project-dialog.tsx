@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ApiError, api } from "../../lib/client/api-client";
+import { api } from "../../lib/client/api-client";
 import { formatSeconds, plural } from "../../lib/format";
 import type { Project, SampleCounts } from "../../lib/store/types";
 import { Dialog } from "../dialog";
+import { Message } from "../message";
+import { useApiAction } from "../use-api-action";
 
 interface DeleteProjectDialogProps {
   readonly project: Pick<Project, "id" | "name" | "phrase">;
@@ -19,8 +21,7 @@ export function DeleteProjectDialog({
   onClose,
   onDeleted,
 }: DeleteProjectDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, error, run } = useApiAction();
   // What will be lost, read when the dialog opens so it is never out of date.
   const [counts, setCounts] = useState<SampleCounts | undefined>(undefined);
 
@@ -40,16 +41,14 @@ export function DeleteProjectDialog({
     ? counts.positive.seconds + counts.negative.seconds + counts.background.seconds
     : 0;
 
-  async function remove() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.deleteProject(project.id);
-      onDeleted();
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
-      setBusy(false);
-    }
+  function remove() {
+    void run(
+      async () => {
+        await api.deleteProject(project.id);
+        onDeleted();
+      },
+      { staysBusy: true },
+    );
   }
 
   return (
@@ -64,11 +63,7 @@ export function DeleteProjectDialog({
               : "It has no samples yet."}{" "}
           This cannot be undone.
         </p>
-        {error ? (
-          <p className="alert" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <Message kind="error">{error}</Message> : null}
       </div>
       <div className="dialog-foot">
         <button className="button" type="button" onClick={onClose} autoFocus>

@@ -1,18 +1,17 @@
 import Link from "next/link";
 import { formatSeconds, plural } from "../../lib/format";
 import type { ProjectSummary } from "../../lib/store/types";
+import { Card } from "../card";
 import { ProjectActions } from "./project-actions";
 
 /** Every project with what it holds; the name opens it. */
 export function ProjectList({ projects }: { readonly projects: readonly ProjectSummary[] }) {
   return (
-    <section className="card" aria-labelledby="project-list-title">
-      <div className="card-head">
-        <div>
-          <h2 id="project-list-title">Your projects</h2>
-          <p className="card-sub">{plural(projects.length, "project")}, newest first</p>
-        </div>
-      </div>
+    <Card
+      titleId="project-list-title"
+      title="Your projects"
+      sub={`${plural(projects.length, "project")}, newest first`}
+    >
       <ul className="project-list" style={{ marginTop: 10 }}>
         {projects.map((project) => {
           const { counts } = project;
@@ -43,6 +42,6 @@ export function ProjectList({ projects }: { readonly projects: readonly ProjectS
           );
         })}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ApiError, api } from "../../lib/client/api-client";
+import { api } from "../../lib/client/api-client";
 import { NAME_MAX_CHARS } from "../../lib/store/project-fields";
 import type { Project } from "../../lib/store/types";
 import { Dialog } from "../dialog";
+import { Message } from "../message";
+import { useApiAction } from "../use-api-action";
 
 interface RenameProjectDialogProps {
   readonly project: Pick<Project, "id" | "name" | "phrase">;
@@ -20,20 +22,11 @@ export function RenameProjectDialog({
   onRenamed,
 }: RenameProjectDialogProps) {
   const [name, setName] = useState(project.name);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, error, run } = useApiAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onRenamed(await api.renameProject(project.id, name));
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onRenamed(await api.renameProject(project.id, name)));
   }
 
   return (
@@ -57,11 +50,7 @@ export function RenameProjectDialog({
               data-testid="rename-input"
             />
           </label>
-          {error ? (
-            <p className="alert" role="alert" style={{ marginTop: 12 }}>
-              {error}
-            </p>
-          ) : null}
+          {error ? <Message kind="error">{error}</Message> : null}
         </div>
         <div className="dialog-foot">
           <button className="button" type="button" onClick={onClose}>

@@ -39,13 +39,14 @@ export async function fileResponse(
   request: Request,
   path: string,
   contentType: string,
+  cacheControl: string = IMMUTABLE,
 ): Promise<Response> {
   const { size } = await stat(path);
   const range = parseRange(request.headers.get("range"), size);
   const headers = {
     "content-type": contentType,
     "accept-ranges": "bytes",
-    "cache-control": IMMUTABLE,
+    "cache-control": cacheControl,
   };
   if (range === "unsatisfiable") {
     return new Response(null, {

@@ -1,5 +1,6 @@
 // Turns what routes throw into answers: the errors the dashboard raises on purpose become their
 // status and message; anything else is logged and answered with a plain 500.
+import { ModelUploadError } from "../models/model-upload-error";
 import { isStoreError, type StoreErrorCode } from "../store";
 import { SynthesisBusyError } from "../synthesis/synthesis-runs";
 import { SynthesisRequestError } from "../synthesis/synthesis-request";
@@ -12,6 +13,7 @@ const NO_STORE = { "cache-control": "no-store" } as const;
 const STORE_STATUS: Readonly<Record<StoreErrorCode, number>> = {
   PROJECT_NOT_FOUND: 404,
   SAMPLE_NOT_FOUND: 404,
+  MODEL_NOT_FOUND: 404,
   PHRASE_TAKEN: 409,
   INVALID_PHRASE: 400,
   INVALID_NAME: 400,
@@ -54,6 +56,9 @@ export function toErrorResponse(error: unknown): Response {
   }
   if (error instanceof SynthesisBusyError) {
     return errorResponse(409, "SYNTHESIS_RUNNING", error.message);
+  }
+  if (error instanceof ModelUploadError) {
+    return errorResponse(422, error.code, error.message);
   }
   if (error instanceof BadRequestError) {
     return errorResponse(400, "BAD_REQUEST", error.message);

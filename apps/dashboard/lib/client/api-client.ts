@@ -1,7 +1,7 @@
 // The pages' calls to the dashboard's API, with every failure turned into an ApiError that
 // carries the server's code and message (and, for uploads, one entry per refused file).
 import type { ApiErrorBody, ApiFileError } from "../api/api-error";
-import type { Project, Sample, SampleCounts, SampleLabel } from "../store/types";
+import type { Project, Sample, SampleCounts, SampleLabel, TrainedModel } from "../store/types";
 import type { SynthesisStatus } from "../synthesis/synthesis-status";
 
 export class ApiError extends Error {
@@ -16,6 +16,11 @@ export class ApiError extends Error {
     this.code = code;
     this.files = files;
   }
+}
+
+/** What a failed call says to a person: the server's message, or what went wrong on the way. */
+export function errorMessage(failure: unknown): string {
+  return failure instanceof ApiError ? failure.message : String(failure);
 }
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
@@ -56,6 +61,16 @@ export const sampleMedia = {
   audio: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/audio`,
   waveform: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/waveform`,
   logMel: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/log-mel`,
+};
+
+const modelUrl = (projectId: string, modelId: string) =>
+  `${projectUrl(projectId)}/models/${encodeURIComponent(modelId)}`;
+
+/** Where a page loads a trained model: `fetchModelDirectory(modelMedia.directory(…))`. */
+export const modelMedia = {
+  directory: (projectId: string, modelId: string) => `${modelUrl(projectId, modelId)}/files/`,
+  file: (projectId: string, modelId: string, name: string) =>
+    `${modelUrl(projectId, modelId)}/files/${encodeURIComponent(name)}`,
 };
 
 export interface SampleList {
@@ -100,6 +115,22 @@ export const api = {
     ),
   deleteSample: (projectId: string, sampleId: string) =>
     call<{ counts: SampleCounts }>(sampleUrl(projectId, sampleId), { method: "DELETE" }),
+
+  listModels: (projectId: string) =>
+    call<{ models: TrainedModel[] }>(`${projectUrl(projectId)}/models`).then((r) => r.models),
+  /** The files of a model directory (modelToFiles), one multipart field each. */
+  saveModel: (projectId: string, files: Readonly<Record<string, Uint8Array | string>>) => {
+    const form = new FormData();
+    for (const [name, content] of Object.entries(files)) {
+      form.append("file", new Blob([content as BlobPart]), name);
+    }
+    return call<{ model: TrainedModel }>(`${projectUrl(projectId)}/models`, {
+      method: "POST",
+      body: form,
+    }).then((r) => r.model);
+  },
+  deleteModel: (projectId: string, modelId: string) =>
+    call<void>(modelUrl(projectId, modelId), { method: "DELETE" }),
 
   synthesisStatus: (projectId: string) =>
     call<{ run: SynthesisStatus | null }>(`${projectUrl(projectId)}/synthesis`).then((r) => r.run),

@@ -17,6 +17,8 @@ export interface DataPaths {
   projectDir(projectId: string): string;
   /** `<dataDir>/projects/<projectId>/samples` */
   samplesDir(projectId: string): string;
+  /** `projects/<projectId>/models/<modelId>`, relative to the data directory (as stored). */
+  modelRelativePath(projectId: string, modelId: string): string;
   /** `projects/<projectId>/samples/<sampleId>.wav`, relative to the data directory (as stored). */
   sampleRelativePath(projectId: string, sampleId: string): string;
   /** An absolute path for a relative one read from the database; throws when it would escape. */
@@ -50,6 +52,13 @@ export function dataPaths(dataDir: string): DataPaths {
     databaseFile: join(root, DATABASE_FILE),
     projectDir,
     samplesDir: (projectId) => join(projectDir(projectId), "samples"),
+    modelRelativePath: (projectId, modelId) =>
+      [
+        PROJECTS_FOLDER,
+        requireId("project", projectId),
+        "models",
+        requireId("model", modelId),
+      ].join("/"),
     sampleRelativePath: (projectId, sampleId) =>
       [
         PROJECTS_FOLDER,

@@ -2,6 +2,7 @@
 export type StoreErrorCode =
   | "PROJECT_NOT_FOUND"
   | "SAMPLE_NOT_FOUND"
+  | "MODEL_NOT_FOUND"
   | "PHRASE_TAKEN"
   | "INVALID_PHRASE"
   | "INVALID_NAME"

@@ -2,5 +2,6 @@
 // import ./types and ./project-fields directly: this file reaches better-sqlite3.
 export { StoreError, isStoreError, type StoreErrorCode } from "./errors";
 export { parseLabel, type NewSample } from "./samples";
+export type { ModelSummary, NewModel } from "./models";
 export { openStore, type OpenStoreOptions, type Store } from "./store";
 export * from "./types";

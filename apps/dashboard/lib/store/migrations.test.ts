@@ -58,7 +58,9 @@ describe("applyMigrations", () => {
     db.prepare("INSERT INTO schema_migrations VALUES (?, ?, ?)").run(99, "from the future", 0);
     db.close();
     expect(() => openDatabase(file)).toThrow(
-      /has schema version 99; this dashboard knows up to 1\. Update wakeforge/,
+      new RegExp(
+        `has schema version 99; this dashboard knows up to ${MIGRATIONS.length}\\. Update wakeforge`,
+      ),
     );
   });
 

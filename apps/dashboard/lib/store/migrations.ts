@@ -49,6 +49,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX samples_by_project ON samples (project_id, label, created_at_ms);
     `,
   },
+  {
+    version: 2,
+    name: "trained models",
+    sql: `
+      CREATE TABLE models (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        -- where it trained ('browser', a worker) and on which TensorFlow.js backend
+        trained_in TEXT NOT NULL,
+        backend TEXT NOT NULL,
+        base TEXT NOT NULL,
+        epochs INTEGER NOT NULL,
+        compared_scratch INTEGER NOT NULL CHECK (compared_scratch IN (0, 1)),
+        -- the calibrated threshold, and the held-out recall at the clip false-accept rate it sets
+        threshold REAL NOT NULL CHECK (threshold BETWEEN 0 AND 1),
+        false_accept_rate REAL NOT NULL,
+        recall_at_far REAL NOT NULL,
+        scratch_recall_at_far REAL,
+        verdict TEXT CHECK (verdict IN ('transfer-helped', 'mixed', 'negative-transfer')),
+        verdict_summary TEXT,
+        training_seconds REAL NOT NULL,
+        -- the model directory's file names (JSON array) and their total size
+        files TEXT NOT NULL,
+        byte_size INTEGER NOT NULL,
+        -- relative to the data directory, built from ids only
+        dir_path TEXT NOT NULL UNIQUE,
+        created_at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX models_by_project ON models (project_id, created_at_ms);
+    `,
+  },
 ];
 
 const LEDGER = `

@@ -139,6 +139,7 @@ export async function deleteProject(ctx: StoreContext, id: string): Promise<void
   try {
     ctx.db.transaction(() => {
       ctx.db.prepare("DELETE FROM samples WHERE project_id = ?").run(id);
+      ctx.db.prepare("DELETE FROM models WHERE project_id = ?").run(id);
       ctx.db.prepare("DELETE FROM projects WHERE id = ?").run(id);
     })();
   } catch (error) {

@@ -8,7 +8,7 @@ import { SAMPLE_RATE_HZ } from "@wakeforge/audio";
 import { writeFileAtomic } from "./atomic-file";
 import { StoreError } from "./errors";
 import { newId } from "./ids";
-import { isoTime, type StoreContext } from "./store-context";
+import { isoTime, requireProject, type StoreContext } from "./store-context";
 import {
   SAMPLE_LABELS,
   type LabelCount,
@@ -65,11 +65,6 @@ export function parseLabel(raw: unknown): SampleLabel {
     );
   }
   return label;
-}
-
-function requireProject(ctx: StoreContext, projectId: string): void {
-  const found = ctx.db.prepare("SELECT 1 FROM projects WHERE id = ?").get(projectId);
-  if (!found) throw new StoreError("PROJECT_NOT_FOUND", `there is no project ${projectId}`);
 }
 
 function notFound(projectId: string, sampleId: string): StoreError {

@@ -20,8 +20,9 @@ import {
   sampleFile,
   type NewSample,
 } from "./samples";
+import { addModel, deleteModel, getModel, listModels, modelFile, type NewModel } from "./models";
 import type { StoreContext } from "./store-context";
-import type { Project, ProjectSummary, Sample, SampleCounts } from "./types";
+import type { Project, ProjectSummary, Sample, SampleCounts, TrainedModel } from "./types";
 
 export interface Store {
   readonly paths: DataPaths;
@@ -37,6 +38,11 @@ export interface Store {
   addSamples(projectId: string, samples: readonly NewSample[]): Promise<Sample[]>;
   relabelSample(projectId: string, sampleId: string, label: unknown): Sample;
   deleteSample(projectId: string, sampleId: string): Promise<void>;
+  listModels(projectId: string): TrainedModel[];
+  getModel(projectId: string, modelId: string): TrainedModel;
+  modelFile(projectId: string, modelId: string, name: string): string;
+  addModel(projectId: string, model: NewModel): Promise<TrainedModel>;
+  deleteModel(projectId: string, modelId: string): Promise<void>;
   close(): void;
 }
 
@@ -68,6 +74,11 @@ export function openStore(options: OpenStoreOptions): Store {
     addSamples: (projectId, samples) => addSamples(ctx, projectId, samples),
     relabelSample: (projectId, sampleId, label) => relabelSample(ctx, projectId, sampleId, label),
     deleteSample: (projectId, sampleId) => deleteSample(ctx, projectId, sampleId),
+    listModels: (projectId) => listModels(ctx, projectId),
+    getModel: (projectId, modelId) => getModel(ctx, projectId, modelId),
+    modelFile: (projectId, modelId, name) => modelFile(ctx, projectId, modelId, name),
+    addModel: (projectId, model) => addModel(ctx, projectId, model),
+    deleteModel: (projectId, modelId) => deleteModel(ctx, projectId, modelId),
     close: () => ctx.db.close(),
   };
 }

@@ -54,6 +54,37 @@ export type SampleCounts = Readonly<Record<SampleLabel, LabelCount>> & {
   readonly total: number;
 };
 
+/** What the transfer-vs-scratch comparison concluded (compareLearningCurves). */
+export type TransferVerdictKind = "transfer-helped" | "mixed" | "negative-transfer";
+
+/** A detector trained for a project: its model directory on disk and what training measured. */
+export interface TrainedModel {
+  readonly id: string;
+  readonly projectId: string;
+  /** "browser" for the Train tab's in-page training. */
+  readonly trainedIn: string;
+  /** The TensorFlow.js backend it trained on ("wasm", "webgl", …). */
+  readonly backend: string;
+  readonly base: string;
+  readonly epochs: number;
+  readonly comparedScratch: boolean;
+  /** The calibrated detection threshold, 0…1. */
+  readonly threshold: number;
+  /** The clip false-accept rate on held-out negatives that set the threshold. */
+  readonly falseAcceptRate: number;
+  /** Held-out recall at that rate, 0…1. */
+  readonly recallAtFar: number;
+  /** The same for the network trained from scratch (null without the comparison). */
+  readonly scratchRecallAtFar: number | null;
+  readonly verdict: TransferVerdictKind | null;
+  readonly verdictSummary: string | null;
+  readonly trainingSeconds: number;
+  /** The model directory's files: model.json, weights.bin, wakeforge.json, metrics.json, … */
+  readonly files: readonly string[];
+  readonly byteSize: number;
+  readonly createdAt: string;
+}
+
 export interface ProjectSummary extends Project {
   readonly counts: SampleCounts;
 }

@@ -67,6 +67,30 @@ function field(form: FormData, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** A multipart/form-data body read with at most `maxBytes` in memory. Throws UploadError. */
+export async function readMultipartForm(request: Request, maxBytes: number): Promise<FormData> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+    throw new UploadError(
+      "NOT_MULTIPART",
+      `send the files as multipart/form-data (field "file"), not ${contentType || "a body without a content type"}`,
+    );
+  }
+  const body = await readBodyLimited(request, maxBytes);
+  try {
+    return await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch (error) {
+    throw new UploadError("NOT_MULTIPART", "the multipart body could not be read", undefined, {
+      cause: error,
+    });
+  }
+}
+
+/** The form's `file` fields (repeatable), as File objects. */
+export function formFiles(form: FormData): File[] {
+  return form.getAll("file").filter((value): value is File => typeof value !== "string");
+}
+
 /**
  * The files (field `file`, repeatable), the `label` they get and their `source` ("uploaded",
  * the default, or "recorded" for the page's microphone recorder). Throws UploadError.
@@ -75,22 +99,7 @@ export async function readUploadForm(
   request: Request,
   limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
 ): Promise<UploadForm> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    throw new UploadError(
-      "NOT_MULTIPART",
-      `send the files as multipart/form-data (field "file"), not ${contentType || "a body without a content type"}`,
-    );
-  }
-  const body = await readBodyLimited(request, limits.maxRequestBytes);
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-  } catch (error) {
-    throw new UploadError("NOT_MULTIPART", "the multipart body could not be read", undefined, {
-      cause: error,
-    });
-  }
+  const form = await readMultipartForm(request, limits.maxRequestBytes);
 
   let label: SampleLabel;
   try {
@@ -106,7 +115,7 @@ export async function readUploadForm(
     );
   }
 
-  const entries = form.getAll("file").filter((value): value is File => typeof value !== "string");
+  const entries = formFiles(form);
   if (entries.length === 0)
     throw new UploadError("NO_FILE", 'no file in the upload (field "file")');
   if (entries.length > limits.maxFiles) {

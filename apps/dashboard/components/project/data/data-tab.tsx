@@ -1,7 +1,11 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { ApiError, api, type SampleList as SampleListData } from "../../../lib/client/api-client";
+import {
+  api,
+  errorMessage,
+  type SampleList as SampleListData,
+} from "../../../lib/client/api-client";
 import type {
   Project,
   Sample,
@@ -36,7 +40,7 @@ export function DataTab({ project, initialSamples, initialCounts, initialRun }: 
       setSamples(list.samples);
       setCounts(list.counts);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }, [project.id]);
 
@@ -57,7 +61,7 @@ export function DataTab({ project, initialSamples, initialCounts, initialRun }: 
       apply();
       setCounts(result.counts);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusyId(undefined);
     }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Message } from "../../message";
 import { LevelMeter } from "./level-meter";
 import { RecordingPreview } from "./recording-preview";
 import type { useMicrophoneRecorder } from "./use-microphone-recorder";
@@ -95,11 +96,7 @@ export function RecorderPanel({
           {startLabel}
         </button>
       ) : null}
-      {error ? (
-        <p className="alert" role="alert" style={{ marginTop: 12 }}>
-          {error}
-        </p>
-      ) : null}
+      {error ? <Message kind="error">{error}</Message> : null}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError, type SampleList } from "../../../lib/client/api-client";
+import type { SampleList } from "../../../lib/client/api-client";
 import { formatSeconds } from "../../../lib/format";
+import { Card } from "../../card";
+import { Message } from "../../message";
 import { RecorderPanel } from "./recorder-panel";
-import { recordingName, saveRecording } from "./save-recording";
 import { useMicrophoneRecorder } from "./use-microphone-recorder";
+import { useSaveRecording } from "./use-save-recording";
 
 const MINUTE_CHOICES = [1, 2, 5, 10] as const;
 
@@ -21,41 +23,15 @@ interface RoomRecorderCardProps {
 export function RoomRecorderCard({ projectId, onAdded }: RoomRecorderCardProps) {
   const [minutes, setMinutes] = useState<number>(2);
   const recorder = useMicrophoneRecorder({ maxSeconds: minutes * 60, trim: false });
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
-
-  async function save() {
-    if (!recorder.recording) return;
-    setSaving(true);
-    setMessage(undefined);
-    try {
-      onAdded(
-        await saveRecording(projectId, recorder.recording, "background", recordingName("room")),
-      );
-      setMessage({ ok: true, text: "Saved as background audio." });
-      recorder.reset();
-    } catch (failure) {
-      setMessage({
-        ok: false,
-        text: failure instanceof ApiError ? failure.message : String(failure),
-      });
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { saving, outcome, save } = useSaveRecording(projectId, recorder, onAdded);
 
   const left = Math.max(0, minutes * 60 - recorder.elapsedSeconds);
   return (
-    <section className="card" aria-labelledby="room-recorder-title">
-      <div className="card-head">
-        <div>
-          <h2 id="room-recorder-title">Record the room</h2>
-          <p className="card-sub">
-            Leave the microphone where the detector will listen, with the usual noise: TV, music,
-            talk. Do not say the phrase.
-          </p>
-        </div>
-      </div>
+    <Card
+      titleId="room-recorder-title"
+      title="Record the room"
+      sub="Leave the microphone where the detector will listen, with the usual noise: TV, music, talk. Do not say the phrase."
+    >
       <div className="card-body">
         <label className="field" style={{ marginBottom: 12, maxWidth: 200 }}>
           Length
@@ -78,19 +54,11 @@ export function RoomRecorderCard({ projectId, onAdded }: RoomRecorderCardProps) 
           saveLabel="Save as background"
           progressText={`${formatSeconds(left)} left`}
           saving={saving}
-          onSave={() => void save()}
+          onSave={() => void save("background", "room", "Saved as background audio.")}
           testId="room-recorder"
         />
-        {message ? (
-          <p
-            className={message.ok ? "notice" : "alert"}
-            role={message.ok ? "status" : "alert"}
-            style={{ marginTop: 12 }}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        {outcome ? <Message kind={outcome.ok ? "ok" : "error"}>{outcome.text}</Message> : null}
       </div>
-    </section>
+    </Card>
   );
 }

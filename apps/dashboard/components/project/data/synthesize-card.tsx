@@ -1,10 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, api } from "../../../lib/client/api-client";
+import { api, errorMessage } from "../../../lib/client/api-client";
 import { formatDuration, plural } from "../../../lib/format";
 import { MAX_CLIPS_PER_KIND } from "../../../lib/synthesis/synthesis-request";
 import type { SynthesisStatus } from "../../../lib/synthesis/synthesis-status";
+import { Card } from "../../card";
+import { Message } from "../../message";
+import { NumberField } from "../../number-field";
+import { ProgressBar, timeLeftText } from "../../progress-bar";
 
 /** How often the page asks for progress while a run goes on. */
 const POLL_MILLIS = 600;
@@ -52,7 +56,7 @@ export function SynthesizeCard({ projectId, phrase, initialRun, onFinished }: Sy
       setRun(latest);
       if (latest && latest.state !== "running") finishedRef.current();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }, [projectId]);
 
@@ -68,7 +72,7 @@ export function SynthesizeCard({ projectId, phrase, initialRun, onFinished }: Sy
     try {
       setRun(await api.startSynthesis(projectId, positives, negatives));
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setStarting(false);
     }
@@ -78,52 +82,41 @@ export function SynthesizeCard({ projectId, phrase, initialRun, onFinished }: Sy
     try {
       setRun(await api.cancelSynthesis(projectId));
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }
 
-  const percent = run && run.total > 0 ? Math.round((100 * run.done) / run.total) : 0;
-  const count = (value: string) =>
-    Math.min(MAX_CLIPS_PER_KIND, Math.max(0, Math.floor(Number(value) || 0)));
   return (
-    <section className="card" aria-labelledby="synth-title">
-      <div className="card-head">
-        <div>
-          <h2 id="synth-title">Synthesize speech</h2>
-          <p className="card-sub">
-            &ldquo;{phrase}&rdquo; in many voices, speeds and pitches, and confusable phrases and
-            everyday speech as negatives. Made on this server.
-          </p>
-        </div>
-      </div>
+    <Card
+      titleId="synth-title"
+      title="Synthesize speech"
+      sub={
+        <>
+          &ldquo;{phrase}&rdquo; in many voices, speeds and pitches, and confusable phrases and
+          everyday speech as negatives. Made on this server.
+        </>
+      }
+    >
       <div className="card-body">
         <div className="field-row">
-          <label className="field">
-            Positives
-            <input
-              className="input input-number"
-              type="number"
-              min={0}
-              max={MAX_CLIPS_PER_KIND}
-              value={positives}
-              onChange={(e) => setPositives(count(e.target.value))}
-              disabled={running}
-              data-testid="synth-positives"
-            />
-          </label>
-          <label className="field">
-            Negatives
-            <input
-              className="input input-number"
-              type="number"
-              min={0}
-              max={MAX_CLIPS_PER_KIND}
-              value={negatives}
-              onChange={(e) => setNegatives(count(e.target.value))}
-              disabled={running}
-              data-testid="synth-negatives"
-            />
-          </label>
+          <NumberField
+            label="Positives"
+            min={0}
+            max={MAX_CLIPS_PER_KIND}
+            value={positives}
+            onChange={setPositives}
+            disabled={running}
+            testId="synth-positives"
+          />
+          <NumberField
+            label="Negatives"
+            min={0}
+            max={MAX_CLIPS_PER_KIND}
+            value={negatives}
+            onChange={setNegatives}
+            disabled={running}
+            testId="synth-negatives"
+          />
           {running ? (
             <button
               className="button"
@@ -149,21 +142,13 @@ export function SynthesizeCard({ projectId, phrase, initialRun, onFinished }: Sy
           <div data-testid="synth-status" data-state={run.state}>
             {running ? (
               <>
-                <div
-                  className="progress"
-                  role="progressbar"
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                  aria-valuenow={percent}
-                  aria-label="Synthesis progress"
-                >
-                  <span style={{ width: `${percent}%` }} />
-                </div>
+                <ProgressBar
+                  fraction={run.total > 0 ? run.done / run.total : 0}
+                  label="Synthesis progress"
+                />
                 <p className="hint" style={{ marginTop: 0 }}>
                   {run.done} of {run.total} clips
-                  {run.etaMs !== null
-                    ? ` · about ${formatDuration(Math.max(1, run.etaMs / 1000))} left`
-                    : ""}
+                  {timeLeftText(run.etaMs === null ? null : run.etaMs / 1000)}
                   {` · ${run.engines.join(" and ")}`}
                 </p>
               </>
@@ -178,12 +163,8 @@ export function SynthesizeCard({ projectId, phrase, initialRun, onFinished }: Sy
             )}
           </div>
         ) : null}
-        {error ? (
-          <p className="alert" role="alert" style={{ marginTop: 12 }}>
-            {error}
-          </p>
-        ) : null}
+        {error ? <Message kind="error">{error}</Message> : null}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,8 @@ import { ApiError, api, type SampleList } from "../../../lib/client/api-client";
 import { plural } from "../../../lib/format";
 import type { SampleLabel } from "../../../lib/store/types";
 import { DEFAULT_UPLOAD_LIMITS } from "../../../lib/uploads/upload-limits";
+import { Card } from "../../card";
+import { Message } from "../../message";
 
 interface UploadCardProps {
   readonly projectId: string;
@@ -67,16 +69,11 @@ export function UploadCard({ projectId, onAdded }: UploadCardProps) {
 
   const busy = progress !== undefined;
   return (
-    <section className="card" aria-labelledby="upload-title">
-      <div className="card-head">
-        <div>
-          <h2 id="upload-title">Upload recordings</h2>
-          <p className="card-sub">
-            WAV (up to {LIMIT_MIB} MiB), MP3, OGG, WebM or FLAC (up to {COMPRESSED_LIMIT_MIB} MiB),
-            at most 15 minutes each; stored as 16 kHz mono WAV.
-          </p>
-        </div>
-      </div>
+    <Card
+      titleId="upload-title"
+      title="Upload recordings"
+      sub={`WAV (up to ${LIMIT_MIB} MiB), MP3, OGG, WebM or FLAC (up to ${COMPRESSED_LIMIT_MIB} MiB), at most 15 minutes each; stored as 16 kHz mono WAV.`}
+    >
       <div className="card-body">
         <div className="field-row" style={{ marginBottom: 12 }}>
           <label className="field">
@@ -125,9 +122,9 @@ export function UploadCard({ projectId, onAdded }: UploadCardProps) {
           </p>
         ) : null}
         {outcome && outcome.added > 0 ? (
-          <p className="notice" role="status" style={{ marginTop: 12 }} data-testid="upload-done">
+          <Message kind="ok" testId="upload-done">
             Added {plural(outcome.added, "file")} as {label}.
-          </p>
+          </Message>
         ) : null}
         {outcome && outcome.refused.length > 0 ? (
           <div className="alert" role="alert" style={{ marginTop: 12 }} data-testid="upload-error">
@@ -142,6 +139,6 @@ export function UploadCard({ projectId, onAdded }: UploadCardProps) {
           </div>
         ) : null}
       </div>
-    </section>
+    </Card>
   );
 }

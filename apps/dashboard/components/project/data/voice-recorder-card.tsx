@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError, type SampleList } from "../../../lib/client/api-client";
+import type { SampleList } from "../../../lib/client/api-client";
 import { formatSeconds } from "../../../lib/format";
+import { Card } from "../../card";
+import { Message } from "../../message";
 import { RecorderPanel } from "./recorder-panel";
-import { recordingName, saveRecording } from "./save-recording";
 import { useMicrophoneRecorder } from "./use-microphone-recorder";
+import { useSaveRecording } from "./use-save-recording";
 
 /** A phrase takes a second or two; ten leaves room for a slow start. */
 const MAX_SECONDS = 10;
@@ -19,41 +21,19 @@ interface VoiceRecorderCardProps {
 /** Records the person saying the phrase (positive) or something else (negative). */
 export function VoiceRecorderCard({ projectId, phrase, onAdded }: VoiceRecorderCardProps) {
   const recorder = useMicrophoneRecorder({ maxSeconds: MAX_SECONDS, trim: true });
+  const { saving, outcome, save } = useSaveRecording(projectId, recorder, onAdded);
   const [label, setLabel] = useState<"positive" | "negative">("positive");
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
-
-  async function save() {
-    if (!recorder.recording) return;
-    setSaving(true);
-    setMessage(undefined);
-    try {
-      onAdded(
-        await saveRecording(projectId, recorder.recording, label, recordingName("recording")),
-      );
-      setMessage({ ok: true, text: `Saved as a ${label}. Record another one: variety helps.` });
-      recorder.reset();
-    } catch (failure) {
-      setMessage({
-        ok: false,
-        text: failure instanceof ApiError ? failure.message : String(failure),
-      });
-    } finally {
-      setSaving(false);
-    }
-  }
+  const choices = [
+    { value: "positive", text: <>&ldquo;{phrase}&rdquo; (positive)</> },
+    { value: "negative", text: "Something else (negative)" },
+  ] as const;
 
   return (
-    <section className="card" aria-labelledby="voice-recorder-title">
-      <div className="card-head">
-        <div>
-          <h2 id="voice-recorder-title">Record your voice</h2>
-          <p className="card-sub">
-            One take per recording; the silence around it is cut. Five or more takes of your own
-            voice matter more than anything else.
-          </p>
-        </div>
-      </div>
+    <Card
+      titleId="voice-recorder-title"
+      title="Record your voice"
+      sub="One take per recording; the silence around it is cut. Five or more takes of your own voice matter more than anything else."
+    >
       <div className="card-body">
         <div
           className="actions"
@@ -61,24 +41,17 @@ export function VoiceRecorderCard({ projectId, phrase, onAdded }: VoiceRecorderC
           aria-label="What you will say"
           style={{ marginBottom: 12 }}
         >
-          <label className="actions">
-            <input
-              type="radio"
-              name="voice-label"
-              checked={label === "positive"}
-              onChange={() => setLabel("positive")}
-            />
-            &ldquo;{phrase}&rdquo; (positive)
-          </label>
-          <label className="actions">
-            <input
-              type="radio"
-              name="voice-label"
-              checked={label === "negative"}
-              onChange={() => setLabel("negative")}
-            />
-            Something else (negative)
-          </label>
+          {choices.map((choice) => (
+            <label className="actions" key={choice.value}>
+              <input
+                type="radio"
+                name="voice-label"
+                checked={label === choice.value}
+                onChange={() => setLabel(choice.value)}
+              />
+              {choice.text}
+            </label>
+          ))}
         </div>
         <RecorderPanel
           recorder={recorder}
@@ -86,19 +59,13 @@ export function VoiceRecorderCard({ projectId, phrase, onAdded }: VoiceRecorderC
           saveLabel={`Save as ${label}`}
           progressText={`${formatSeconds(recorder.elapsedSeconds)} of at most ${MAX_SECONDS} s`}
           saving={saving}
-          onSave={() => void save()}
+          onSave={() =>
+            void save(label, "recording", `Saved as a ${label}. Record another one: variety helps.`)
+          }
           testId="voice-recorder"
         />
-        {message ? (
-          <p
-            className={message.ok ? "notice" : "alert"}
-            role={message.ok ? "status" : "alert"}
-            style={{ marginTop: 12 }}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        {outcome ? <Message kind={outcome.ok ? "ok" : "error"}>{outcome.text}</Message> : null}
       </div>
-    </section>
+    </Card>
   );
 }
