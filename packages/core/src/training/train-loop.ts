@@ -175,12 +175,22 @@ export interface TrainRunOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Longest stretch of batches between two turns of the event loop. */
+const YIELD_EVERY_MS = 50;
+
+/**
+ * Lets timers and I/O run: a worker's lease heartbeats and signal handlers, a page's messages.
+ * A macrotask, not a resolved promise: microtasks alone would starve them for a whole run.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Trains `model` in place; returns the per-epoch curve. */
 export async function trainRun(options: TrainRunOptions): Promise<EpochMetrics[]> {
   const { model, source, epochs, batchSize, seed } = options;
   const optimizer = tf.train.adam(options.learningRate);
   const trainable = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const curve: EpochMetrics[] = [];
+  let lastYield = performance.now();
   for (let epoch = 1; epoch <= epochs; epoch += 1) {
     if (options.signal?.aborted) {
       optimizer.dispose();
@@ -231,6 +241,10 @@ export async function trainRun(options: TrainRunOptions): Promise<EpochMetrics[]
       options.onBatch?.(
         (epoch - 1 + Math.min(1, (i + part.length) / Math.max(1, windows.length))) / epochs,
       );
+      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
     }
     const validationStarted = performance.now();
     const scores = scoreValidation(model, source, options.validation);

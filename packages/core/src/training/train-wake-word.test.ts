@@ -173,6 +173,31 @@ describe("trainWakeWord", () => {
     embeddings.dispose();
   }, 120_000);
 
+  it("timers keep running while heads train (a worker's heartbeats and signals are not starved)", async () => {
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(performance.now()), 10);
+    let trainingFrom = Infinity;
+    let trainingTo = Infinity;
+    try {
+      await trainWakeWord(
+        { phrase: "hey nova", dataset, base, cache: cacheDir, ...SMALL, epochs: 3 },
+        {
+          onProgress: (e) => {
+            if (e.type !== "stage") return;
+            if (e.stage === "training") trainingFrom = performance.now();
+            else if (trainingFrom < Infinity && trainingTo === Infinity)
+              trainingTo = performance.now();
+          },
+        },
+      );
+    } finally {
+      clearInterval(timer);
+    }
+    // The cached features make training the only long stretch without I/O of its own.
+    expect(trainingTo - trainingFrom).toBeGreaterThan(200);
+    expect(ticks.filter((t) => t > trainingFrom && t < trainingTo).length).toBeGreaterThan(3);
+  }, 60_000);
+
   it("a base with random weights transfers worse, and the verdict calls it negative transfer", async () => {
     registerOnnxLayers();
     const random: TrainingBase = {
