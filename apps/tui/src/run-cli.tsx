@@ -1,10 +1,17 @@
+import { resolve } from "node:path";
 import { render } from "ink";
-import { BackendUnavailableError, initBackend, type BackendChoice } from "@wakeforge/core";
 import { CliUsageError, USAGE, parseCliArgs, type CliArgs } from "./cli-args.js";
-import { App } from "./components/App.js";
-import { formatPlainReport } from "./plain-report.js";
-import { readSystemInfo, type SystemInfo } from "./system-info.js";
+import { App, type AppExit, type TuiConfig } from "./components/App.js";
+import { TuiEnvError, readTuiEnv, type TuiEnv } from "./env.js";
+import { processInterrupts } from "./interrupts.js";
+import { EXIT } from "./plain/plain-io.js";
+import { runPlain } from "./plain/run-plain.js";
+import { queueLocation } from "./queue/queue-location.js";
+import { createServices } from "./services.js";
+import { readSystemInfo } from "./system-info.js";
 import { themeFor } from "./theme.js";
+import { DEFAULT_TRAINING_SETTINGS } from "./training/training-settings.js";
+import { enterAlternateScreen } from "./alternate-screen.js";
 
 export interface CliProcess {
   readonly stdin: NodeJS.ReadStream;
@@ -13,55 +20,68 @@ export interface CliProcess {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const EXIT_OK = 0;
-const EXIT_NO_BACKEND = 1;
-const EXIT_USAGE = 2;
-
-async function printPlainReport(
-  backend: BackendChoice,
-  system: SystemInfo,
-  io: CliProcess,
-): Promise<number> {
-  try {
-    const report = await initBackend(backend);
-    io.stdout.write(`${formatPlainReport(report, system)}\n`);
-    return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof BackendUnavailableError)) throw error;
-    io.stderr.write(`wakeforge-tui: ${error.message}\n`);
-    return EXIT_NO_BACKEND;
-  }
+function configFrom(args: CliArgs, env: TuiEnv): TuiConfig {
+  const dataDir = args.dataDir ? resolve(args.dataDir) : env.dataDir;
+  return {
+    dataDir,
+    queue: queueLocation(args.queue, { queue: env.queue, dataDir }),
+    backend: args.backend ?? env.backend,
+    screen: args.screen,
+    model: args.model ? resolve(args.model) : undefined,
+    file: args.file ? resolve(args.file) : undefined,
+    mic: args.mic,
+    training: { ...DEFAULT_TRAINING_SETTINGS, ...args.training },
+    startTraining: args.start,
+    system: readSystemInfo(),
+  };
 }
 
 /**
- * The `wakeforge-tui` command; returns its exit code. Off a terminal (piped, redirected, CI) it
- * prints the report as text instead of drawing a screen nobody can press keys in.
+ * The `wakeforge-tui` command; returns its exit code. On a terminal it draws the screens; off one
+ * (stdout or stdin piped or redirected, CI) or on a dumb terminal, which cannot redraw, it prints
+ * lines instead.
  */
 export async function runCli(argv: readonly string[], io: CliProcess): Promise<number> {
   let args: CliArgs;
+  let env: TuiEnv;
   try {
     args = parseCliArgs(argv);
+    env = readTuiEnv(io.env);
   } catch (error) {
-    if (!(error instanceof CliUsageError)) throw error;
+    if (!(error instanceof CliUsageError || error instanceof TuiEnvError)) throw error;
     io.stderr.write(`wakeforge-tui: ${error.message}\n\n${USAGE}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   if (args.help) {
     io.stdout.write(`${USAGE}\n`);
-    return EXIT_OK;
+    return EXIT.ok;
   }
-  const system = readSystemInfo();
-  if (!io.stdout.isTTY) return printPlainReport(args.backend, system, io);
-
-  const screen = render(
-    <App
-      backendChoice={args.backend}
-      probeBackend={initBackend}
-      system={system}
-      theme={themeFor(io.env)}
-    />,
-    { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr },
-  );
-  await screen.waitUntilExit();
-  return EXIT_OK;
+  const config = configFrom(args, env);
+  const services = createServices(env, config.backend, config.dataDir);
+  const interrupts = processInterrupts();
+  try {
+    // Keys need a terminal too (Ink reads them in raw mode), so a piped stdin also gets lines.
+    const interactive = io.stdout.isTTY && io.stdin.isTTY && !env.dumbTerminal;
+    if (!interactive) return await runPlain(config, services, io, interrupts);
+    const leave = enterAlternateScreen(io.stdout);
+    let ended: AppExit | undefined;
+    try {
+      const screen = render(
+        <App
+          config={config}
+          services={services}
+          theme={themeFor(io.env)}
+          interrupts={interrupts}
+        />,
+        { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false },
+      );
+      ended = (await screen.waitUntilExit()) as AppExit | undefined;
+    } finally {
+      leave();
+    }
+    if (ended?.message) io.stderr.write(`wakeforge-tui: ${ended.message}\n`);
+    return ended?.code ?? EXIT.ok;
+  } finally {
+    interrupts.dispose();
+  }
 }

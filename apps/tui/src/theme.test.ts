@@ -11,8 +11,23 @@ describe("theme", () => {
     expect(themeFor({ TERM: "xterm" })).toBe(COLOR_THEME);
   });
 
+  it("reads FORCE_COLOR as chalk does: 0 or false off, anything else on", () => {
+    expect(colorEnabled({ FORCE_COLOR: "0" })).toBe(false);
+    expect(colorEnabled({ FORCE_COLOR: "false" })).toBe(false);
+    expect(colorEnabled({ FORCE_COLOR: "1", TERM: "dumb" })).toBe(true);
+    expect(colorEnabled({ FORCE_COLOR: "3" })).toBe(true);
+    // NO_COLOR wins: a person who asked for no colour gets none.
+    expect(colorEnabled({ FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(false);
+  });
+
+  it("has no colour on a dumb terminal", () => {
+    expect(colorEnabled({ TERM: "dumb" })).toBe(false);
+  });
+
   it("names no colour at all in the plain theme", () => {
-    expect(Object.values(PLAIN_THEME).every((color) => color === undefined)).toBe(true);
+    const { series, ...roles } = PLAIN_THEME;
+    expect(Object.values(roles).every((color) => color === undefined)).toBe(true);
+    expect(series).toEqual([]);
     expect(Object.keys(PLAIN_THEME).sort()).toEqual(Object.keys(COLOR_THEME).sort());
   });
 });

@@ -9,17 +9,20 @@ export type BackendProbe =
 export type ProbeBackend = (choice: BackendChoice) => Promise<BackendReport>;
 
 /**
- * Runs `probeBackend` on mount and again on each `reprobe()`. A re-probe while one runs is
- * ignored: two probes would race to set TensorFlow.js's one global backend.
+ * Runs `probeBackend` once `enabled` (the System screen was opened) and again on each
+ * `reprobe()`. A re-probe while one runs is ignored: two probes would race to set TensorFlow.js's
+ * one global backend.
  */
 export function useBackendProbe(
   choice: BackendChoice,
   probeBackend: ProbeBackend,
+  enabled = true,
 ): { readonly probe: BackendProbe; readonly reprobe: () => void } {
   const [probe, setProbe] = useState<BackendProbe>({ status: "probing" });
   const [round, setRound] = useState(0);
 
   useEffect(() => {
+    if (!enabled) return;
     let mounted = true;
     setProbe({ status: "probing" });
     probeBackend(choice).then(
@@ -34,7 +37,7 @@ export function useBackendProbe(
     return () => {
       mounted = false;
     };
-  }, [choice, probeBackend, round]);
+  }, [choice, probeBackend, round, enabled]);
 
   // Read the status through a ref: a key handler subscribed before the last render (Ink
   // re-subscribes after painting) must still see that the probe has finished.

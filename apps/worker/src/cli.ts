@@ -10,6 +10,7 @@ import { NEGATIVES_HELP, negatives } from "./commands/negatives.js";
 import { SERVE_HELP, serve } from "./commands/serve.js";
 import { SUBMIT_HELP, submit } from "./commands/submit.js";
 import { TRAIN_HELP, train } from "./commands/train.js";
+import { TUI_HELP, tui } from "./commands/tui.js";
 import { EnvError } from "./env.js";
 import { EXIT } from "./exit-codes.js";
 import { describeFailure, isExpectedFailure } from "./failures.js";
@@ -19,6 +20,8 @@ import { UsageError } from "./usage-error.js";
 interface Command {
   readonly summary: string;
   readonly help: string;
+  /** The command answers --help itself (it passes its arguments on to another program). */
+  readonly ownHelp?: boolean;
   run(argv: readonly string[], io: CommandIo): Promise<number>;
 }
 
@@ -59,6 +62,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   jobs: { summary: "list a queue's jobs with state and progress", help: JOBS_HELP, run: listJobs },
   cancel: { summary: "cancel a queued or running job", help: CANCEL_HELP, run: cancelJob },
   doctor: { summary: "check backends and system programs", help: DOCTOR_HELP, run: doctor },
+  tui: {
+    summary: "the terminal UI: train, watch, evaluate, listen, jobs (wakeforge-tui)",
+    help: TUI_HELP,
+    ownHelp: true,
+    run: tui,
+  },
 };
 
 function version(): string {
@@ -95,7 +104,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     io.stderr.write(`wakeforge: unknown command "${name}"\n\n${usage()}`);
     return EXIT.usage;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (!command.ownHelp && (rest.includes("--help") || rest.includes("-h"))) {
     io.stdout.write(`${command.help}\n`);
     return EXIT.ok;
   }

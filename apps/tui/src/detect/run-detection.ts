@@ -1,0 +1,40 @@
+// Runs a detector over an audio source: a score every 80 ms and each detection, as they happen.
+import { StreamingDetector } from "@wakeforge/core";
+import type { AudioSource } from "./audio-sources.js";
+import type { LoadedDetector } from "./load-detector.js";
+
+export interface ScoreStep {
+  /** Seconds from the start of the audio. */
+  readonly timeSeconds: number;
+  readonly score: number;
+}
+
+export interface DetectionHooks {
+  readonly onScore: (step: ScoreStep) => void;
+  readonly onDetection: (detection: ScoreStep) => void;
+  readonly signal: AbortSignal;
+}
+
+/** Resolves when the source ends or the signal aborts; rejects with the source's error. */
+export async function runDetection(
+  detector: LoadedDetector,
+  source: AudioSource,
+  hooks: DetectionHooks,
+): Promise<void> {
+  let streaming: StreamingDetector | undefined;
+  const name = detector.head.name;
+  for await (const chunk of source(hooks.signal)) {
+    if (hooks.signal.aborted) return;
+    streaming ??= new StreamingDetector(detector.embedder, [detector.head], {
+      inputSampleRateHz: chunk.sampleRateHz,
+    });
+    const out = streaming.push(chunk.samples);
+    for (const step of out.steps) {
+      const score = step.scores[name];
+      if (score !== undefined) hooks.onScore({ timeSeconds: step.timeSeconds, score });
+    }
+    for (const detection of out.detections) {
+      hooks.onDetection({ timeSeconds: detection.timeSeconds, score: detection.score });
+    }
+  }
+}
