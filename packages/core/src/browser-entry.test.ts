@@ -93,6 +93,8 @@ beforeAll(async () => {
       cache: store,
       epochs: 3,
       seed: 2,
+      // One head: this test is about the entry, and an ensemble only multiplies the work.
+      ensembleSize: 1,
       // The same windows every epoch (no mined negatives joining), so epoch losses compare.
       hardNegatives: false,
       augmentationsPerPositive: 2,
@@ -173,6 +175,7 @@ describe("@wakeforge/core/browser in Node", () => {
         cache: store,
         epochs: 3,
         seed: 2,
+        ensembleSize: 1,
         augmentationsPerPositive: 2,
         testFraction: 0.3,
       },
