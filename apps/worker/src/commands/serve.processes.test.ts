@@ -110,7 +110,8 @@ function startWorker(id: string): Worker {
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
+    // "close", not "exit": only then has everything the worker printed been read.
+    child.on("close", (code, signal) => resolve({ code, signal })),
   );
   const worker = { id, child, exited, output };
   workers.push(worker);
@@ -134,6 +135,17 @@ async function waitForJob(
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Polls the worker's output until it contains `text`; fails with the output if not. */
+async function waitForOutput(worker: Worker, text: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!worker.output.join("").includes(text)) {
+    if (Date.now() > deadline) {
+      throw new Error(`worker ${worker.id} never printed "${text}":\n${worker.output.join("")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -175,7 +187,8 @@ function faultScenarios(): void {
     expect(events).toContainEqual(
       expect.objectContaining({ type: "artifacts", paths: { model: out } }),
     );
-    expect(survivor.output.join("")).toContain(`job ${id} completed`);
+    // The queue knows before the worker's line about it has crossed the pipe.
+    await waitForOutput(survivor, `job ${id} completed`);
 
     survivor.child.kill("SIGTERM");
     expect(await survivor.exited).toEqual({ code: 0, signal: null });

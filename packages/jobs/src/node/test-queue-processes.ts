@@ -98,7 +98,8 @@ export function describeWorkerProcesses(
       child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
       child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
-        (resolve) => child.on("exit", (code, signal) => resolve({ code, signal })),
+        // "close", not "exit": only then has everything the worker printed been read.
+        (resolve) => child.on("close", (code, signal) => resolve({ code, signal })),
       );
       const worker = { id, child, exited, output };
       workers.push(worker);
