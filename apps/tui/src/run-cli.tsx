@@ -6,7 +6,7 @@ import { TuiEnvError, readTuiEnv, type TuiEnv } from "./env.js";
 import { processInterrupts } from "./interrupts.js";
 import { EXIT } from "./plain/plain-io.js";
 import { runPlain } from "./plain/run-plain.js";
-import { queueLocation } from "./queue/queue-location.js";
+import { queueLocation } from "@wakeforge/jobs/node";
 import { createServices } from "./services.js";
 import { readSystemInfo } from "./system-info.js";
 import { themeFor } from "./theme.js";

@@ -86,3 +86,4 @@ export {
   type StageEvent,
   type TrainingRun,
 } from "./progress.js";
+export { describeJob } from "./describe-job.js";

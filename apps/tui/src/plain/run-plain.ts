@@ -1,10 +1,9 @@
 // The line output, screen by screen: what runs instead of the screen when nothing can be drawn.
 import { BackendUnavailableError, initBackend } from "@wakeforge/core";
-import { openQueue } from "@wakeforge/jobs/node";
+import { describeQueueLocation, openQueue, queueMayExist } from "@wakeforge/jobs/node";
 import type { TuiConfig } from "../components/App.js";
 import type { Interrupts } from "../interrupts.js";
 import { ModelRecordError } from "../model/model-record.js";
-import { describeQueueLocation, queueMayExist } from "../queue/queue-location.js";
 import type { TuiServices } from "../services.js";
 import { formatPlainReport } from "../plain-report.js";
 import { specFromForm, trainingFields, formValuesOf } from "../training/training-form.js";

@@ -1,20 +1,4 @@
-import type { JobSpec, QueuedJobRecord } from "@wakeforge/jobs";
-
-/** A job in a few words, as `wakeforge jobs` words it. */
-export function describeJob(spec: JobSpec): string {
-  switch (spec.kind) {
-    case "train":
-      return `train "${spec.word}" → ${spec.out}`;
-    case "eval":
-      return `eval ${spec.model}`;
-    case "synthesize":
-      return `synthesize ${spec.count} × "${spec.word}" → ${spec.out}`;
-    case "export":
-      return `export ${spec.model} as ${spec.format} → ${spec.out}`;
-    case "pretrain":
-      return `pretrain on ${spec.corpus} → ${spec.out}`;
-  }
-}
+import { describeJob, type QueuedJobRecord } from "@wakeforge/jobs";
 
 /** What a job's last column says: where its result is, why it failed, or what it does. */
 export function jobOutcome(job: QueuedJobRecord): string {

@@ -1,7 +1,6 @@
 // The Jobs screen's view of a queue: its jobs, read again every second, while the screen is open.
 import type { JobQueue, QueuedJobRecord } from "@wakeforge/jobs";
-import { openQueue } from "@wakeforge/jobs/node";
-import { describeQueueLocation, queueMayExist } from "./queue-location.js";
+import { describeQueueLocation, openQueue, queueMayExist } from "@wakeforge/jobs/node";
 
 export type QueueSnapshot =
   | { readonly status: "opening" }

@@ -1,10 +1,14 @@
 import { parseArgs } from "node:util";
 import { isFinalJobState } from "@wakeforge/jobs";
-import { openQueue } from "@wakeforge/jobs/node";
+import {
+  describeQueueLocation,
+  openQueue,
+  queueLocation,
+  queueMayExist,
+} from "@wakeforge/jobs/node";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
 import type { CommandIo } from "../io.js";
-import { describeQueueLocation, queueLocation, queueMayExist } from "../jobs/queue-location.js";
 import { UsageError } from "../usage-error.js";
 
 export const CANCEL_HELP = `wakeforge cancel [--queue Q] ID

@@ -1,11 +1,15 @@
 import { parseArgs } from "node:util";
 import { JOB_STATES, type JobState } from "@wakeforge/jobs";
-import { openQueue } from "@wakeforge/jobs/node";
+import {
+  describeQueueLocation,
+  openQueue,
+  queueLocation,
+  queueMayExist,
+} from "@wakeforge/jobs/node";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
 import type { CommandIo } from "../io.js";
 import { jobLine, jobTable } from "../jobs/job-listing.js";
-import { describeQueueLocation, queueLocation, queueMayExist } from "../jobs/queue-location.js";
 import { UsageError } from "../usage-error.js";
 
 export const JOBS_HELP = `wakeforge jobs [--queue Q] [--state S[,S…]] [--json]

@@ -1,12 +1,11 @@
 import { constants, hostname } from "node:os";
 import { parseArgs } from "node:util";
-import { openQueue } from "@wakeforge/jobs/node";
+import { describeQueueLocation, openQueue, queueLocation } from "@wakeforge/jobs/node";
 import { startBackend } from "../backend-choice.js";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
 import { wholeNumberFlag } from "../flags.js";
 import type { CommandIo } from "../io.js";
-import { describeQueueLocation, queueLocation } from "../jobs/queue-location.js";
 import { runWorkerLoop } from "../jobs/worker-loop.js";
 import { UsageError } from "../usage-error.js";
 

@@ -1,14 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseJobSpecJson } from "@wakeforge/jobs";
-import { openQueue } from "@wakeforge/jobs/node";
+import { describeJob, parseJobSpecJson } from "@wakeforge/jobs";
+import { describeQueueLocation, openQueue, queueLocation } from "@wakeforge/jobs/node";
 import { readWorkerEnv } from "../env.js";
 import { EXIT } from "../exit-codes.js";
 import { wholeNumberFlag } from "../flags.js";
 import type { CommandIo } from "../io.js";
-import { describeJob } from "../jobs/describe-job.js";
-import { describeQueueLocation, queueLocation } from "../jobs/queue-location.js";
 import { resolveSpecPaths } from "../jobs/spec-paths.js";
 import { UsageError } from "../usage-error.js";
 

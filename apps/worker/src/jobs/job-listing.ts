@@ -1,6 +1,11 @@
 // How `wakeforge jobs` shows jobs: one JSON object per line for programs, a table for people.
-import type { JobKind, JobSpec, JobState, QueuedJobRecord } from "@wakeforge/jobs";
-import { describeJob } from "./describe-job.js";
+import {
+  describeJob,
+  type JobKind,
+  type JobSpec,
+  type JobState,
+  type QueuedJobRecord,
+} from "@wakeforge/jobs";
 
 /** One line of `wakeforge jobs --json`. Absent values are null, so every line has every key. */
 export interface JobLine {

@@ -3,12 +3,12 @@
 // how the run ended. The queue call that ends a run is made only after the last heartbeat has
 // settled, so the two never race.
 import {
-  LeaseLostError,
   type ClaimedJob,
+  describeJob,
   type JobSpec,
+  LeaseLostError,
   type QueuedJobRecord,
 } from "@wakeforge/jobs";
-import { describeJob } from "./describe-job.js";
 import type { JobContext, JobResult } from "./job-context.js";
 import { classifyFailure } from "./job-failure.js";
 import { openJobLog } from "./job-log.js";

@@ -3,3 +3,9 @@
 export { isRedisLocation, openQueue, type QueueOptions } from "./open-queue.js";
 export { openRedisQueue, type RedisQueueOptions } from "./redis-queue.js";
 export { openSqliteQueue, type SqliteQueueOptions } from "./sqlite-queue.js";
+export {
+  DEFAULT_QUEUE_FILE,
+  describeQueueLocation,
+  queueLocation,
+  queueMayExist,
+} from "./queue-location.js";

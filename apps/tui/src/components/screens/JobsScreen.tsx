@@ -3,7 +3,7 @@ import { useKeys } from "../../use-keys.js";
 import { useState } from "react";
 import { isFinalJobState } from "@wakeforge/jobs";
 import { JOB_HEADER, jobRow } from "../../queue/job-rows.js";
-import { describeQueueLocation } from "../../queue/queue-location.js";
+import { describeQueueLocation } from "@wakeforge/jobs/node";
 import type { TuiServices } from "../../services.js";
 import { tableLines } from "../../table.js";
 import { useQueueJobs } from "../../use-queue-jobs.js";

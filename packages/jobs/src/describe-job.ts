@@ -1,4 +1,4 @@
-import type { JobSpec } from "@wakeforge/jobs";
+import type { JobSpec } from "./job-spec.js";
 
 /** A job in a few words, for a person reading a log or a table. */
 export function describeJob(spec: JobSpec): string {

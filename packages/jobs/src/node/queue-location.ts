@@ -1,14 +1,16 @@
-// Which queue a job command talks to: --queue, else WAKEFORGE_QUEUE, else the SQLite file in the
+// Which queue a frontend talks to (the worker's job commands, the TUI): --queue, else WAKEFORGE_QUEUE, else the SQLite file in the
 // data directory, so that `wakeforge serve` and `wakeforge submit` on one machine meet without
 // being told where.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { isRedisLocation } from "@wakeforge/jobs/node";
-import type { WorkerEnv } from "../env.js";
+import { isRedisLocation } from "./open-queue.js";
 
 export const DEFAULT_QUEUE_FILE = "queue.sqlite";
 
-export function queueLocation(flag: string | undefined, env: WorkerEnv): string {
+export function queueLocation(
+  flag: string | undefined,
+  env: { readonly queue: string | undefined; readonly dataDir: string },
+): string {
   const given = flag?.trim() || env.queue;
   if (given === undefined) return join(env.dataDir, DEFAULT_QUEUE_FILE);
   // A relative SQLite path is the caller's; the queue records nothing that depends on it.
