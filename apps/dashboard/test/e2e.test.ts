@@ -4,103 +4,35 @@
 // move, delete samples, a refused upload, a recording, rename, delete), then training in the
 // browser (curves drawn live, the model stored and listed, a cancelled run). Screenshots of each
 // step go to test-results/. Needs `next build` output in .next (turbo runs `build` before `test`).
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { encodeWav } from "@wakeforge/audio";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SampleList } from "../lib/client/api-client";
 import type { TrainedModel } from "../lib/store/types";
-import { loadEnv } from "../lib/env";
 import type { SystemStatus } from "../lib/system-status";
 import { toneWav } from "../lib/test-audio";
+import {
+  launchChromium,
+  postJson as postJsonTo,
+  resultsDir,
+  screenshot,
+  SERVER_START_MILLIS,
+  startDashboard,
+  synthesizeAndWait,
+  type RunningDashboard,
+} from "./e2e-harness";
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const resultsDir = join(appDir, "test-results");
-const SERVER_START_MILLIS = 60_000;
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // A microphone without a person: permission granted, audio read from a WAV file in a loop.
-  "--use-fake-ui-for-media-stream",
-  "--use-fake-device-for-media-stream",
-];
-
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls `url` until it answers 200, the server exits, or the time runs out. */
-async function waitUntilAnswering(
-  url: string,
-  server: ChildProcess,
-  log: () => string,
-): Promise<void> {
-  const deadline = Date.now() + SERVER_START_MILLIS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(
-        `next start exited (${server.exitCode ?? server.signalCode}) before answering:\n${log()}`,
-      );
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    `next start did not answer ${url} within ${SERVER_START_MILLIS / 1000} s:\n${log()}`,
-  );
-}
-
-/** Stops the server and everything it started (its own process group on POSIX). */
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.pid === undefined || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      if (process.platform === "win32") server.kill(name);
-      else process.kill(-server.pid!, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-let server: ChildProcess | undefined;
+let dashboard: RunningDashboard | undefined;
 let browser: Browser | undefined;
 let page: Page | undefined;
 let baseUrl = "";
-let output = "";
 let api: SystemStatus;
 /** The server's data directory: fresh for the run, removed after it. */
 const dataDir = mkdtempSync(join(tmpdir(), "wakeforge-e2e-"));
+const output = () => dashboard?.output() ?? "";
 
 /** What the fake microphone plays, looped: 0.6 s of quiet, 0.9 s of a two-tone "word", 0.6 s of quiet. */
 function fakeMicrophoneWav(): Uint8Array {
@@ -115,53 +47,22 @@ function fakeMicrophoneWav(): Uint8Array {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(appDir, ".next", "BUILD_ID"))) {
-    throw new Error(
-      "no production build in apps/dashboard/.next: run `pnpm build` first (turbo does)",
-    );
-  }
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  // The real start script, with HOST unset: it must listen on 127.0.0.1 by default.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    WAKEFORGE_DATA_DIR: join(dataDir, "data"),
-  };
-  delete env.HOST;
-  server = spawn(process.execPath, [join(appDir, "scripts", "next.mjs"), "start"], {
-    cwd: appDir,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: process.platform !== "win32",
-  });
-  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntilAnswering(`${baseUrl}/api/status`, server, () => output);
-
+  dashboard = await startDashboard(join(dataDir, "data"));
+  baseUrl = dashboard.baseUrl;
   const response = await fetch(`${baseUrl}/api/status`);
   api = (await response.json()) as SystemStatus;
 
   const microphone = join(dataDir, "microphone.wav");
   writeFileSync(microphone, fakeMicrophoneWav());
-  const { chromiumPath } = await loadEnv();
-  browser = await chromium.launch({
-    executablePath: chromiumPath ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${microphone}`],
-  });
+  browser = await launchChromium(microphone);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 }, SERVER_START_MILLIS + 30_000);
 
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
-  if (server) await stopServer(server);
+  await dashboard?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }, 20_000);
-
-async function screenshot(p: Page, name: string): Promise<void> {
-  mkdirSync(resultsDir, { recursive: true });
-  await p.screenshot({ path: join(resultsDir, name), fullPage: true });
-}
 
 describe("System page, served by next start", () => {
   /** The System page, loaded once and reused by the tests that only read it. */
@@ -172,7 +73,7 @@ describe("System page, served by next start", () => {
   }
 
   it("listens on 127.0.0.1 and serves the status as uncached JSON", async () => {
-    expect(output).toContain("127.0.0.1");
+    expect(output()).toContain("127.0.0.1");
     const response = await fetch(`${baseUrl}/api/status`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
@@ -512,13 +413,7 @@ describe("a project's data, in the browser", () => {
 describe("training in the browser", () => {
   let projectId = "";
 
-  async function postJson(path: string, body: unknown): Promise<Response> {
-    return fetch(`${baseUrl}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  }
+  const postJson = (path: string, body: unknown) => postJsonTo(baseUrl, path, body);
 
   async function modelsFromApi(): Promise<TrainedModel[]> {
     const response = await fetch(`${baseUrl}/api/projects/${projectId}/models`);
@@ -555,22 +450,7 @@ describe("training in the browser", () => {
   });
 
   it("trains a small model, drawing transfer and scratch curves live, and keeps it", async () => {
-    const started = await postJson(`/api/projects/${projectId}/synthesis`, {
-      positives: 6,
-      negatives: 6,
-    });
-    expect(started.status).toBe(202);
-    const synthesisDeadline = Date.now() + 60_000;
-    for (;;) {
-      const { run } = (await (
-        await fetch(`${baseUrl}/api/projects/${projectId}/synthesis`)
-      ).json()) as { run: { state: string } };
-      if (run.state === "succeeded") break;
-      if (run.state !== "running" || Date.now() > synthesisDeadline) {
-        throw new Error(`synthesis ended ${run.state}`);
-      }
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    await synthesizeAndWait(baseUrl, projectId, { positives: 6, negatives: 6 });
 
     const p = page!;
     await p.goto(`${baseUrl}/projects/${projectId}/train`);
