@@ -460,7 +460,6 @@ describe("training in the browser", () => {
     // A quick comparison: 16 windows per scratch epoch, 2 s of each generated noise.
     await p.fill('[data-testid="training-scratch-windows"]', "16");
     await p.fill('[data-testid="training-noise-seconds"]', "2");
-    const began = Date.now();
     await p.click('[data-testid="training-start"]');
     // Live: the page shows progress, then the first transfer point before the run ends.
     await p.waitForSelector('[data-testid="training-progress"] [role="progressbar"]');
@@ -476,7 +475,6 @@ describe("training in the browser", () => {
     await p.waitForSelector('[data-testid="training-run"][data-status="done"]', {
       timeout: 90_000,
     });
-    const seconds = (Date.now() - began) / 1000;
 
     for (const chart of ["recallAtFar", "valLoss"]) {
       for (const run of ["transfer", "scratch"]) {
@@ -513,8 +511,6 @@ describe("training in the browser", () => {
       ((await modelJson.json()) as { weightsManifest: unknown[] }).weightsManifest,
     ).toHaveLength(1);
     await screenshot(p, "trained.png");
-    // Kept short on two cores: synthesis aside, the whole run took well under a minute.
-    expect(seconds).toBeLessThan(90);
   }, 240_000);
 
   it("cancels a run, saying so and keeping nothing", async () => {

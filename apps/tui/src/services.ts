@@ -1,10 +1,14 @@
 // Everything the screens do outside React: read the data directory, start training, listen,
 // watch a queue, probe the backend. The CLI passes the real ones; tests pass fakes, so a screen
 // test runs no tfjs, no child process and no queue.
-import { initBackend, type BackendChoice, type BackendReport } from "@wakeforge/core";
+import {
+  initBackend,
+  loadDetectorDirectory,
+  type BackendChoice,
+  type BackendReport,
+} from "@wakeforge/core";
 import type { JobProgressEvent, TrainJobSpec } from "@wakeforge/jobs";
 import { fileSource, microphoneSource } from "./detect/audio-sources.js";
-import { loadDetector } from "./detect/load-detector.js";
 import { NO_RECORDER_MESSAGE, findRecorder } from "./detect/recorder.js";
 import { runDetection, type DetectionHooks } from "./detect/run-detection.js";
 import type { TuiEnv } from "./env.js";
@@ -71,7 +75,8 @@ export function createServices(env: TuiEnv, backend: BackendChoice, dataDir: str
     watchQueue: (location, onSnapshot) => watchQueue(location, onSnapshot),
     async detect(request, hooks) {
       await startBackend();
-      const detector = await loadDetector(request.model);
+      const loaded = await loadDetectorDirectory(request.model);
+      const detector = { head: loaded.head(), embedder: loaded.embedder };
       if (request.source.kind === "file") {
         request.onListening(request.source.path);
         await runDetection(

@@ -69,6 +69,7 @@ export { StreamingEmbedder } from "./features/streaming-embedder.js";
 export {
   DEFAULT_REFRACTORY_SECONDS,
   DetectionTracker,
+  TRAINED_HEAD_SMOOTHING_STEPS,
   detectInScores,
   type Detection,
   type DetectionPolicy,
@@ -252,6 +253,7 @@ export {
   MODEL_FORMAT_VERSION,
   MODEL_MANIFEST_FILE,
   ModelFormatError,
+  detectionPolicyFor,
   headManifest,
   parseModelManifest,
   type HeadManifestOptions,

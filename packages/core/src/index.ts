@@ -40,6 +40,7 @@ export {
   MODEL_FORMAT_VERSION,
   MODEL_MANIFEST_FILE,
   ModelFormatError,
+  detectionPolicyFor,
   headManifest,
   parseModelManifest,
   type HeadManifestOptions,
@@ -62,6 +63,7 @@ export * from "./models/index.js";
 export {
   DEFAULT_REFRACTORY_SECONDS,
   DetectionTracker,
+  TRAINED_HEAD_SMOOTHING_STEPS,
   detectInScores,
   type Detection,
   type DetectionPolicy,
@@ -77,6 +79,11 @@ export {
 export { baseInputForClip } from "./features/base-input.js";
 export { Embedder, NO_EMBEDDINGS, type Embeddings } from "./features/embedder.js";
 export { StreamingEmbedder } from "./features/streaming-embedder.js";
+export {
+  loadDetectorDirectory,
+  speechEmbeddingEmbedder,
+  type LoadedDetectorDirectory,
+} from "./detector/load-detector-directory.js";
 export {
   StreamingDetector,
   scoreClip,

@@ -1,7 +1,12 @@
 // Runs a detector over an audio source: a score every 80 ms and each detection, as they happen.
-import { StreamingDetector } from "@wakeforge/core";
+import { StreamingDetector, type DetectorHead, type Embedder } from "@wakeforge/core";
 import type { AudioSource } from "./audio-sources.js";
-import type { LoadedDetector } from "./load-detector.js";
+
+/** A head with its policy and the embedder of the base it was trained on. */
+export interface ListeningDetector {
+  readonly head: DetectorHead;
+  readonly embedder: Embedder;
+}
 
 export interface ScoreStep {
   /** Seconds from the start of the audio. */
@@ -17,7 +22,7 @@ export interface DetectionHooks {
 
 /** Resolves when the source ends or the signal aborts; rejects with the source's error. */
 export async function runDetection(
-  detector: LoadedDetector,
+  detector: ListeningDetector,
   source: AudioSource,
   hooks: DetectionHooks,
 ): Promise<void> {

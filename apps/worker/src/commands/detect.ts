@@ -2,13 +2,12 @@ import { parseArgs } from "node:util";
 import { open } from "node:fs/promises";
 import { sniffAudioContainer } from "@wakeforge/audio";
 import { readAudioFile, streamWavFile } from "@wakeforge/audio/node";
-import { StreamingDetector } from "@wakeforge/core";
+import { StreamingDetector, loadDetectorDirectory } from "@wakeforge/core";
 import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
 import { nonNegativeFlag, thresholdFlag } from "../flags.js";
 import { describeFailure, isExpectedFailure } from "../failures.js";
 import type { CommandIo } from "../io.js";
-import { detectorHead, loadDetector } from "../model/load-detector.js";
 import { UsageError } from "../usage-error.js";
 
 export const DETECT_HELP = `wakeforge detect --model DIR [--threshold T] [--refractory SECONDS] [--scores] [--backend B] [--json] FILE...
@@ -62,8 +61,11 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
   const refractory = nonNegativeFlag(values.refractory, "--refractory", "seconds");
 
   await startBackend(values.backend, io.env);
-  const loaded = await loadDetector(values.model);
-  const head = detectorHead(loaded, threshold, refractory);
+  const loaded = await loadDetectorDirectory(values.model);
+  const head = loaded.head({
+    ...(threshold === undefined ? {} : { threshold }),
+    ...(refractory === undefined ? {} : { refractorySeconds: refractory }),
+  });
   const print = (file: string, time: number, score: number) =>
     io.stdout.write(
       values.json

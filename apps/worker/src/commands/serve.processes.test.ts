@@ -14,13 +14,12 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { initBackend } from "@wakeforge/core";
+import { initBackend, loadDetectorDirectory } from "@wakeforge/core";
 import { parseProgressEvent, type JobQueue, type QueuedJobRecord } from "@wakeforge/jobs";
 import { openQueue } from "@wakeforge/jobs/node";
 import { redisServerMissing, startRedisServer, type RedisServer } from "@wakeforge/jobs/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { jobLogPath } from "../jobs/job-log.js";
-import { loadDetector } from "../model/load-detector.js";
 
 const APP_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LEASE_SECONDS = 3;
@@ -209,7 +208,7 @@ function faultScenarios(): void {
     const second = startWorker("second");
     const done = await waitForJob(id, (j) => j.state === "completed", "completed");
     expect(done).toMatchObject({ worker: "second", attempts: 1, result: { artifactsDir: out } });
-    expect((await loadDetector(out)).manifest.phrase).toBe("hey nova");
+    expect((await loadDetectorDirectory(out)).manifest.phrase).toBe("hey nova");
     second.child.kill("SIGTERM");
     expect(await second.exited).toEqual({ code: 0, signal: null });
   }, 150_000);
@@ -217,7 +216,7 @@ function faultScenarios(): void {
 
 /** The model directory is whole: its manifest, topology and weights load as `detect` loads them. */
 async function expectWholeModel(out: string): Promise<void> {
-  const loaded = await loadDetector(out);
+  const loaded = await loadDetectorDirectory(out);
   expect(loaded.manifest).toMatchObject({ kind: "head", phrase: "hey nova" });
   expect(readdirSync(out).sort()).toEqual([
     "det.svg",

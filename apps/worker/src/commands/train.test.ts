@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { initBackend, loadModelDirectory } from "@wakeforge/core";
+import { TRAINED_HEAD_SMOOTHING_STEPS, initBackend, loadModelDirectory } from "@wakeforge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli.js";
 import { captureIo } from "../test-capture-io.js";
@@ -55,14 +55,18 @@ describe("wakeforge train", () => {
       kind: "head",
       phrase: "hey nova",
       threshold: summary.threshold,
+      // The threshold was calibrated on averaged scores; the manifest tells readers to average.
+      smoothingSteps: TRAINED_HEAD_SMOOTHING_STEPS,
     });
     const record = JSON.parse(readFileSync(join(out, "metrics.json"), "utf8")) as {
+      evaluation: { smoothingSteps: number };
       curves: { transfer: unknown[]; scratch: unknown[] };
       counts: { trainNegativeWindows: number };
     };
     // The generated background (a minute of speech, music and noise) adds negative windows far
     // beyond what 8 short negative clips give.
     expect(record.counts.trainNegativeWindows).toBeGreaterThan(100);
+    expect(record.evaluation.smoothingSteps).toBe(TRAINED_HEAD_SMOOTHING_STEPS);
     expect(readdirSync(join(work, "data", "work", "hey-nova"))).toContain("training-background");
     expect(record.curves.transfer).toHaveLength(2);
     expect(record.curves.scratch).toHaveLength(2);

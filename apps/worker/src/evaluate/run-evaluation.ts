@@ -4,11 +4,11 @@ import { readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import {
   evaluateDetector,
+  loadDetectorDirectory,
   type EvaluationProgress,
   type EvaluationResult,
   type NegativeKind,
 } from "@wakeforge/core";
-import { detectorHead, loadDetector } from "../model/load-detector.js";
 import { loadKindFolder } from "../train/folder-dataset.js";
 import { UsageError } from "../usage-error.js";
 
@@ -83,8 +83,8 @@ export async function runEvaluation(
   options: RunEvaluationOptions,
   hooks: RunEvaluationHooks = {},
 ): Promise<EvaluationOutcome> {
-  const loaded = await loadDetector(options.model);
-  const head = detectorHead(loaded, options.threshold);
+  const loaded = await loadDetectorDirectory(options.model);
+  const head = loaded.head(options.threshold === undefined ? {} : { threshold: options.threshold });
   const positives = await loadKindFolder(options.positives, "positive");
   for (const error of positives.errors) hooks.onSkipped?.(error.message);
   let positiveClips = positives.positives;

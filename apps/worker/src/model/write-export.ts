@@ -4,20 +4,20 @@
 import {
   composeDetector,
   headToOnnx,
+  loadDetectorDirectory,
   loadSpeechEmbeddingBase,
   saveModelDirectory,
   writeFileAtomic,
 } from "@wakeforge/core";
 import type { ExportFormat } from "@wakeforge/jobs";
-import { loadDetector } from "./load-detector.js";
 
 export async function writeExport(model: string, format: ExportFormat, out: string): Promise<void> {
-  const loaded = await loadDetector(model);
+  const loaded = await loadDetectorDirectory(model);
   if (format === "onnx") {
-    await writeFileAtomic(out, headToOnnx(loaded.head));
+    await writeFileAtomic(out, headToOnnx(loaded.model));
     return;
   }
-  const detector = composeDetector(await loadSpeechEmbeddingBase(), loaded.head, {
+  const detector = composeDetector(await loadSpeechEmbeddingBase(), loaded.model, {
     name: "wakeforge_detector",
   });
   await saveModelDirectory(out, detector, { ...loaded.manifest, kind: "detector" });

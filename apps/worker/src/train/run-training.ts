@@ -3,13 +3,13 @@
 import { join } from "node:path";
 import {
   Embedder,
-  MODEL_FORMAT,
-  MODEL_FORMAT_VERSION,
   SPEECH_EMBEDDING,
+  TRAINED_HEAD_SMOOTHING_STEPS,
   detCurveSvg,
   evaluateDetector,
   fullyConvolutionalBase,
   generateNegativeAudio,
+  headManifest,
   learningCurvesSvg,
   loadDefaultTrainingBase,
   loadFolderDataset,
@@ -192,7 +192,12 @@ export async function runTraining(
   const embedder = new Embedder(fullyConvolutionalBase(base.model));
   const evaluation: EvaluationResult = await evaluateDetector({
     embedder,
-    head: { name: phrase, model: result.transferHead, policy: { threshold: 0.5 } },
+    // Calibrated on scores averaged as the detector will average them when it listens.
+    head: {
+      name: phrase,
+      model: result.transferHead,
+      policy: { threshold: 0.5, smoothingSteps: TRAINED_HEAD_SMOOTHING_STEPS },
+    },
     positives: dataset.positives
       .filter((clip) => heldOut.has(clip.speakerId))
       .map((clip) => ({ name: clip.id, samples: clip.samples, source: clip.source })),
@@ -264,22 +269,12 @@ export async function runTraining(
   await saveModelDirectory(
     options.out,
     result.transferHead,
-    {
-      format: MODEL_FORMAT,
-      formatVersion: MODEL_FORMAT_VERSION,
-      kind: "head",
+    headManifest({
       phrase,
-      base: {
-        id: SPEECH_EMBEDDING.id,
-        version: SPEECH_EMBEDDING.version,
-        sha256: SPEECH_EMBEDDING.source.sha256,
-      },
-      window: { embeddings: 16, frames: 76, hopFrames: 8 },
-      sampleRateHz: 16_000,
       threshold: evaluation.threshold,
-      createdAt: new Date().toISOString(),
+      smoothingSteps: TRAINED_HEAD_SMOOTHING_STEPS,
       versions: toolVersions(),
-    },
+    }),
     extraFiles,
   );
 

@@ -139,6 +139,8 @@ export interface EvaluationResult {
   readonly calibratedOnEvaluationAudio: boolean;
   readonly targetFalseAcceptsPerHour: number;
   readonly refractorySeconds: number;
+  /** Scores were averaged over this many 80 ms steps before the threshold (1 = none). */
+  readonly smoothingSteps: number;
   readonly toleranceSeconds: number;
   readonly recall: {
     readonly overall: RecallSummary;
@@ -460,6 +462,7 @@ export async function evaluateDetector(
     calibratedOnEvaluationAudio: calibration !== undefined && calibrationList === undefined,
     targetFalseAcceptsPerHour: target,
     refractorySeconds,
+    smoothingSteps: smoothing,
     toleranceSeconds,
     recall: { overall: recallAt(maxScores(positiveOutcomes), threshold), bySource },
     falseAccepts: {

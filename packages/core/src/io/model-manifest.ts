@@ -1,4 +1,5 @@
 import { SAMPLE_RATE_HZ } from "@wakeforge/audio";
+import type { DetectionPolicy } from "../detector/detection-policy.js";
 import { WakeforgeCoreError } from "../errors.js";
 import { SPEECH_EMBEDDING } from "../models/zoo.js";
 import { TFJS_VERSION } from "../versions.js";
@@ -26,6 +27,11 @@ export interface ModelManifest {
   };
   readonly sampleRateHz?: number;
   readonly threshold?: number;
+  /**
+   * Scores averaged over this many 80 ms steps before the threshold; the threshold was
+   * calibrated on averaged scores, so a reader must average the same way. Absent: 1 (none).
+   */
+  readonly smoothingSteps?: number;
   readonly createdAt: string;
   readonly versions: Readonly<Record<string, string>>;
   /** Anything else a tool wants to keep with the model (training settings, notes). */
@@ -72,6 +78,14 @@ export function parseModelManifest(value: unknown, path: string): ModelManifest 
     throw fail(`threshold must be a number in [0, 1], got ${JSON.stringify(value.threshold)}`);
   }
   if (
+    value.smoothingSteps !== undefined &&
+    !(Number.isInteger(value.smoothingSteps) && (value.smoothingSteps as number) >= 1)
+  ) {
+    throw fail(
+      `smoothingSteps must be a positive integer, got ${JSON.stringify(value.smoothingSteps)}`,
+    );
+  }
+  if (
     value.sampleRateHz !== undefined &&
     !(typeof value.sampleRateHz === "number" && value.sampleRateHz > 0)
   ) {
@@ -84,6 +98,8 @@ export interface HeadManifestOptions {
   readonly phrase: string;
   /** The calibrated (or chosen) detection threshold, 0..1. */
   readonly threshold?: number;
+  /** Steps the scores were averaged over when the threshold was calibrated. Default: none. */
+  readonly smoothingSteps?: number;
   /** Embeddings per head window. Default 16. */
   readonly windowEmbeddings?: number;
   /** Added to `{ tfjs }`: what made the model (e.g. `{ wakeforge: "0.3.0", dashboard: "…" }`). */
@@ -112,10 +128,28 @@ export function headManifest(options: HeadManifestOptions): ModelManifest {
     },
     sampleRateHz: SAMPLE_RATE_HZ,
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    ...(options.smoothingSteps === undefined ? {} : { smoothingSteps: options.smoothingSteps }),
     createdAt: (options.createdAt ?? new Date()).toISOString(),
     versions: { tfjs: TFJS_VERSION, ...options.versions },
     ...(options.extra === undefined ? {} : { extra: options.extra }),
   };
   // The same checks a reader applies, so a bad threshold fails here rather than on load.
   return parseModelManifest(manifest, `manifest for "${options.phrase}"`);
+}
+
+/**
+ * How a model directory's head turns scores into detections: its calibrated threshold (0.5
+ * when it has none) and the smoothing that threshold was calibrated with; `overrides` win.
+ */
+export function detectionPolicyFor(
+  manifest: ModelManifest,
+  overrides: Partial<DetectionPolicy> = {},
+): DetectionPolicy {
+  const { threshold, smoothingSteps, refractorySeconds } = overrides;
+  const steps = smoothingSteps ?? manifest.smoothingSteps;
+  return {
+    threshold: threshold ?? manifest.threshold ?? 0.5,
+    ...(steps === undefined ? {} : { smoothingSteps: steps }),
+    ...(refractorySeconds === undefined ? {} : { refractorySeconds }),
+  };
 }

@@ -170,6 +170,7 @@ function fakeEvaluation(): EvaluationResult {
     calibratedOnEvaluationAudio: true,
     targetFalseAcceptsPerHour: 0.5,
     refractorySeconds: 2,
+    smoothingSteps: 1,
     toleranceSeconds: 1,
     recall: {
       overall: { detected: 93, total: 100, recall: 0.93 },
