@@ -12,8 +12,16 @@ export type ToLiveWorker =
       readonly files: RuntimeFileUrls;
       readonly modelUrl: string;
     }
-  /** A new stream from the loaded model: stream time starts at 0 with the next audio. */
-  | { readonly type: "listen"; readonly inputSampleRateHz: number; readonly threshold: number }
+  /**
+   * A new stream from the loaded model: stream time starts at 0 with the next audio. `stream`
+   * numbers it, so a clip asked for a detection of an earlier stream is not cut from this one.
+   */
+  | {
+      readonly type: "listen";
+      readonly stream: number;
+      readonly inputSampleRateHz: number;
+      readonly threshold: number;
+    }
   /** Microphone samples at the listen message's rate, −1…1. */
   | { readonly type: "audio"; readonly samples: Float32Array }
   | { readonly type: "threshold"; readonly threshold: number }
@@ -21,6 +29,7 @@ export type ToLiveWorker =
   | {
       readonly type: "clip";
       readonly requestId: number;
+      readonly stream: number;
       readonly fromSeconds: number;
       readonly toSeconds: number;
     }
