@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   clampThreshold,
+  formatScore,
   scorePath,
   scoreToY,
   timeToX,
@@ -18,13 +19,21 @@ describe("live score chart geometry", () => {
     }
   });
 
-  it("keeps thresholds in [0, 1] at a precision of 0.001, whatever the pointer or the field says", () => {
+  it("keeps thresholds in [0, 1] whatever the pointer or the field says, a drag to 0.001", () => {
     expect(yToThreshold(-30, 50)).toBe(1);
     expect(yToThreshold(80, 50)).toBe(0);
     expect(yToThreshold(10, 0)).toBe(0.5);
-    expect(clampThreshold(0.12345)).toBe(0.123);
+    expect(yToThreshold(10.01, 50)).toBe(0.8);
+    // Typed or calibrated thresholds keep their precision: 0.9985 and 0.998 differ in practice.
+    expect(clampThreshold(0.99848)).toBe(0.99848);
     expect(clampThreshold(Number.NaN)).toBe(0.5);
     expect(clampThreshold(7)).toBe(1);
+    expect(clampThreshold(-0.1)).toBe(0);
+  });
+
+  it("shows a fourth decimal only near 1", () => {
+    expect(formatScore(0.62423)).toBe("0.624");
+    expect(formatScore(0.99848)).toBe("0.9985");
   });
 
   it("scrolls: the newest score at the right edge, ten seconds ago at the left", () => {

@@ -19,19 +19,26 @@ export interface ChartFrame {
 /** The seconds of scores the chart shows. */
 export const CHART_SPAN_SECONDS = 10;
 
-/** Thresholds move in steps of 0.001, the precision the page shows. */
+/** A threshold in [0, 1] from whatever a field or a key gave (not a number: 0.5). */
 export function clampThreshold(value: number): number {
-  if (!Number.isFinite(value)) return 0.5;
-  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0.5;
+}
+
+/**
+ * A threshold or a score for the page: three decimals, four from 0.99 up, where averaged heads'
+ * calibrated thresholds often land and 0.001 is a real difference in false wakes.
+ */
+export function formatScore(value: number): string {
+  return value.toFixed(value >= 0.99 ? 4 : 3);
 }
 
 export function scoreToY(score: number, height: number): number {
   return (1 - Math.min(1, Math.max(0, score))) * height;
 }
 
-/** The threshold under a pointer at `y` pixels from the chart's top. */
+/** The threshold under a pointer at `y` pixels from the chart's top, to 0.001 (a pixel's worth). */
 export function yToThreshold(y: number, height: number): number {
-  return height > 0 ? clampThreshold(1 - y / height) : 0.5;
+  return height > 0 ? Math.round(clampThreshold(1 - y / height) * 1000) / 1000 : 0.5;
 }
 
 export function timeToX(timeSeconds: number, frame: ChartFrame): number {

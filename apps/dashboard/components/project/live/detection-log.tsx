@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatScore } from "../../../lib/live/score-chart";
 import type { Correction } from "./use-corrections";
 import type { LiveDetection } from "./use-live-detector";
 
@@ -80,7 +81,8 @@ export function DetectionLog({
             data-testid="detection-row"
             data-detection-id={detection.id}
             data-time={detection.timeSeconds.toFixed(2)}
-            data-score={detection.score.toFixed(4)}
+            data-score={detection.score}
+            data-threshold={detection.threshold}
           >
             <td>{detection.id}</td>
             <td className="nowrap">
@@ -88,9 +90,9 @@ export function DetectionLog({
               <div className="muted">{detection.timeSeconds.toFixed(2)} s into listening</div>
             </td>
             <td className="mono" data-testid="detection-score">
-              {detection.score.toFixed(3)}
+              {formatScore(detection.score)}
             </td>
-            <td className="mono">{detection.threshold.toFixed(3)}</td>
+            <td className="mono">{formatScore(detection.threshold)}</td>
             <td>
               <CorrectionCell
                 projectId={projectId}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { modelMedia } from "../../../lib/client/api-client";
-import { clampThreshold } from "../../../lib/live/score-chart";
+import { clampThreshold, formatScore } from "../../../lib/live/score-chart";
 import type { RuntimeFileUrls } from "../../../lib/runtime-files/runtime-file-names";
 import type { Project, TrainedModel } from "../../../lib/store/types";
 import { Card } from "../../card";
@@ -28,7 +28,7 @@ const STEP_TEXT: Readonly<Record<LiveStep, string>> = {
 };
 
 function modelLabel(model: TrainedModel): string {
-  return `${new Date(model.createdAt).toLocaleString()} · ${Math.round(model.recallAtFar * 100)} % held-out recall · threshold ${model.threshold.toFixed(3)}`;
+  return `${new Date(model.createdAt).toLocaleString()} · ${Math.round(model.recallAtFar * 100)} % held-out recall · threshold ${formatScore(model.threshold)}`;
 }
 
 /** Why listening stopped or never started, with what to do about it. */
@@ -79,7 +79,7 @@ function FailureMessage({ projectId, state }: { projectId: string; state: LiveSt
 export function LiveTab({ project, models, files }: LiveTabProps) {
   const [modelId, setModelId] = useState(models[0]?.id ?? "");
   const model = models.find((m) => m.id === modelId) ?? models[0];
-  const [threshold, setThresholdState] = useState(clampThreshold(model?.threshold ?? 0.5));
+  const [threshold, setThresholdState] = useState(model?.threshold ?? 0.5);
   const live = useLiveDetector(files);
   const corrections = useCorrections(project.id, live.requestClip);
   const { state } = live;
@@ -94,7 +94,7 @@ export function LiveTab({ project, models, files }: LiveTabProps) {
   const pickModel = (id: string) => {
     setModelId(id);
     const picked = models.find((m) => m.id === id);
-    if (picked) setThresholdState(clampThreshold(picked.threshold));
+    if (picked) setThresholdState(picked.threshold);
   };
 
   if (!model) return null;
@@ -150,7 +150,8 @@ export function LiveTab({ project, models, files }: LiveTabProps) {
                 min={0}
                 max={1}
                 step={0.001}
-                value={threshold}
+                // Shown to four decimals; the detector keeps the exact value (the calibrated one).
+                value={Number(threshold.toFixed(4))}
                 onChange={(e) => {
                   // A field cleared to type a new value is not a threshold of 0.
                   if (e.target.value !== "") setThreshold(Number(e.target.value));
@@ -193,8 +194,8 @@ export function LiveTab({ project, models, files }: LiveTabProps) {
             </div>
           </div>
           <p className="hint">
-            The threshold starts at the model&rsquo;s calibrated {model.threshold.toFixed(3)}; drag
-            its line on the chart, or type a value. Lower catches more, and wakes falsely more.
+            The threshold starts at the model&rsquo;s calibrated {formatScore(model.threshold)};
+            drag its line on the chart, or type a value. Lower catches more, and wakes falsely more.
           </p>
           {state.phase === "loading" && state.step ? (
             <p className="hint" role="status" data-testid="live-step">
@@ -211,7 +212,7 @@ export function LiveTab({ project, models, files }: LiveTabProps) {
                 data-testid="live-flash"
                 data-detection-id={latest.id}
               >
-                Heard &ldquo;{project.phrase}&rdquo; · {latest.score.toFixed(3)}
+                Heard &ldquo;{project.phrase}&rdquo; · {formatScore(latest.score)}
               </div>
             ) : null}
             <ScoreChart

@@ -4,6 +4,7 @@ import { useRef, type KeyboardEvent, type PointerEvent } from "react";
 import {
   CHART_SPAN_SECONDS,
   clampThreshold,
+  formatScore,
   scorePath,
   scoreToY,
   timeToX,
@@ -133,7 +134,7 @@ export function ScoreChart({
             <rect x={0} y={thresholdY - 8} width={PLOT.width} height={16} fill="transparent" />
             <line x1={0} x2={PLOT.width} y1={thresholdY} y2={thresholdY} />
             <text x={PLOT.width - 4} y={thresholdY - 6} textAnchor="end">
-              threshold {threshold.toFixed(3)}
+              threshold {formatScore(threshold)}
             </text>
           </g>
         </g>
