@@ -115,6 +115,7 @@ function centred(seconds: number): number {
 interface LoggedDetection {
   readonly time: number;
   readonly score: number;
+  readonly threshold: number;
 }
 
 async function loggedDetections(p: Page): Promise<LoggedDetection[]> {
@@ -122,6 +123,7 @@ async function loggedDetections(p: Page): Promise<LoggedDetection[]> {
     rows.map((row) => ({
       time: Number(row.getAttribute("data-time")),
       score: Number(row.getAttribute("data-score")),
+      threshold: Number(row.getAttribute("data-threshold")),
     })),
   );
 }
@@ -216,6 +218,8 @@ describe("the Live tab", () => {
     const first = detections.at(-1)!;
     for (const detection of detections) {
       expect(Math.abs(centred(detection.time - first.time))).toBeLessThan(0.5);
+      // The detector ran at the calibrated threshold itself, not its rounded display.
+      expect(detection.threshold).toBe(threshold);
       expect(detection.score).toBeGreaterThanOrEqual(threshold);
     }
     // The first phrase heard is detected, and each after it, once.
@@ -292,6 +296,26 @@ describe("the Live tab", () => {
     );
   });
 
+  it("says how to allow the microphone when the browser refuses it", async () => {
+    // Chromium here grants the fake microphone to every page; this page is refused it the way a
+    // person's "Block" refuses it, with the DOMException getUserMedia then rejects with.
+    const p = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+    await p.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+    });
+    await p.goto(`${baseUrl}/projects/${projectId}/live`);
+    await p.click('[data-testid="live-start"]');
+    await p.waitForSelector('[data-testid="live-error"]', { timeout: 60_000 });
+    expect(await p.getAttribute('[data-testid="live-error"]', "data-kind")).toBe("denied");
+    expect(await p.textContent('[data-testid="live-error"]')).toContain(
+      "Microphone access was refused. Allow it for this site in the browser's settings",
+    );
+    expect(await p.isEnabled('[data-testid="live-start"]')).toBe(true);
+    await screenshot(p, "live-microphone-refused.png");
+    await p.close();
+  }, 90_000);
+
   it("says so when the model's files are gone from the server", async () => {
     unlinkSync(join(dataDir, "data", "projects", projectId, "models", model!.id, "weights.bin"));
     const missing = await fetch(
@@ -309,6 +333,7 @@ describe("the Live tab", () => {
     );
     expect(await p.getAttribute('[data-testid="live-status"]', "data-phase")).toBe("failed");
     await screenshot(p, "live-model-missing.png");
+    await p.close();
   }, 90_000);
 });
 
