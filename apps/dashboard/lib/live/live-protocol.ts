@@ -48,7 +48,13 @@ export type FromLiveWorker =
       readonly points: readonly ScorePoint[];
       readonly heardSeconds: number;
     }
-  | { readonly type: "detection"; readonly timeSeconds: number; readonly score: number }
+  /** A detection in the stream numbered `stream` (the listen message's). */
+  | {
+      readonly type: "detection";
+      readonly stream: number;
+      readonly timeSeconds: number;
+      readonly score: number;
+    }
   /** 16 kHz samples, starting at `fromSeconds` of the stream. */
   | {
       readonly type: "clip";

@@ -158,7 +158,12 @@ function hear(samples: Float32Array): void {
     });
   }
   for (const detection of out.detections) {
-    post({ type: "detection", timeSeconds: detection.timeSeconds, score: detection.score });
+    post({
+      type: "detection",
+      stream: stream.id,
+      timeSeconds: detection.timeSeconds,
+      score: detection.score,
+    });
   }
 }
 

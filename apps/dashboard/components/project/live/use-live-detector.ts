@@ -131,6 +131,7 @@ export function useLiveDetector(files: RuntimeFileUrls) {
   const loading = useRef<Pending<string> | undefined>(undefined);
   const clips = useRef(new Map<number, Pending<Float32Array>>());
   const nextId = useRef(1);
+  const nextRequest = useRef(1);
   const threshold = useRef(0.5);
   /** The stream being listened to; a Stop or a new Start moves it on, so a stale start gives up. */
   const stream = useRef(0);
@@ -159,7 +160,7 @@ export function useLiveDetector(files: RuntimeFileUrls) {
             type: "detection",
             detection: {
               id: nextId.current++,
-              stream: stream.current,
+              stream: message.stream,
               timeSeconds: message.timeSeconds,
               score: message.score,
               threshold: threshold.current,
@@ -271,7 +272,7 @@ export function useLiveDetector(files: RuntimeFileUrls) {
     ) => {
       const target = worker.current;
       if (!target) return Promise.resolve(new Float32Array(0));
-      const requestId = nextId.current++;
+      const requestId = nextRequest.current++;
       const answer = new Promise<Float32Array>((resolve, reject) => {
         clips.current.set(requestId, { resolve, reject });
       });
