@@ -162,7 +162,7 @@ describe("the Live tab", () => {
   });
 
   it("trains a detector for the phrase on synthesized speech", async () => {
-    await synthesizeAndWait(baseUrl, projectId, { positives: 24, negatives: 24 }, 120_000);
+    await synthesizeAndWait(baseUrl, projectId, { positives: 32, negatives: 32 }, 120_000);
     const p = page!;
     await p.goto(`${baseUrl}/projects/${projectId}/train`);
     await p.check('[data-testid="training-transfer-only"]');
