@@ -41,7 +41,7 @@ export type LiveFailureKind = "backend" | "base" | "model" | "failed";
 
 export type FromLiveWorker =
   | { readonly type: "preparing"; readonly step: "backend" | "base" | "model" }
-  | { readonly type: "ready"; readonly backend: string; readonly head: string }
+  | { readonly type: "ready"; readonly backend: string }
   /** The scores of the 80 ms steps just computed, and how far the stream has been heard. */
   | {
       readonly type: "scores";

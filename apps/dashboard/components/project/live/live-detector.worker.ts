@@ -106,10 +106,10 @@ async function load(request: Extract<ToLiveWorker, { type: "load" }>): Promise<v
       throw new LoadError("base", messageOf(error));
     });
     post({ type: "preparing", step: "model" });
-    const loaded = await loadModel(request.modelUrl).catch((error: unknown) => {
+    await loadModel(request.modelUrl).catch((error: unknown) => {
       throw new LoadError(error instanceof ModelFormatError ? "model" : "failed", messageOf(error));
     });
-    post({ type: "ready", backend: backendName, head: loaded.manifest.phrase ?? "wake word" });
+    post({ type: "ready", backend: backendName });
   } catch (error) {
     post({
       type: "failed",
