@@ -47,6 +47,23 @@ describe("detection policy", () => {
     }
   });
 
+  it("takes a new threshold mid-stream, keeping its smoothing and refractory period", () => {
+    const tracker = new DetectionTracker({
+      threshold: 0.9,
+      smoothingSteps: 2,
+      refractorySeconds: 1,
+    });
+    expect(tracker.update(0.6, 0.08)).toBeUndefined();
+    tracker.setThreshold(0.5);
+    expect(tracker.policy).toEqual({ threshold: 0.5, smoothingSteps: 2, refractorySeconds: 1 });
+    // The mean of 0.6 (heard before the change) and 0.5 crosses the new threshold.
+    expect(tracker.update(0.5, 0.16)).toMatchObject({ score: 0.55 });
+    tracker.setThreshold(0.1);
+    expect(tracker.update(0.9, 0.24)).toBeUndefined();
+    expect(() => tracker.setThreshold(-0.2)).toThrow("threshold must be in [0, 1], got -0.2");
+    expect(tracker.policy.threshold).toBe(0.1);
+  });
+
   it("rejects impossible settings with the value received", () => {
     expect(() => new DetectionTracker({ threshold: 1.5 })).toThrow(
       "threshold must be in [0, 1], got 1.5",

@@ -54,13 +54,25 @@ function checkPolicy(policy: DetectionPolicy): Required<DetectionPolicy> {
  * evaluation and live streams share it and agree.
  */
 export class DetectionTracker {
-  readonly policy: Required<DetectionPolicy>;
+  private current: Required<DetectionPolicy>;
   private readonly recent: number[] = [];
   private sum = 0;
   private quietUntilSeconds = -Infinity;
 
   constructor(policy: DetectionPolicy) {
-    this.policy = checkPolicy(policy);
+    this.current = checkPolicy(policy);
+  }
+
+  get policy(): Required<DetectionPolicy> {
+    return this.current;
+  }
+
+  /**
+   * A new threshold from the next score on, keeping the smoothing window and any refractory
+   * period under way: a live stream's threshold can move without losing its state.
+   */
+  setThreshold(threshold: number): void {
+    this.current = checkPolicy({ ...this.current, threshold });
   }
 
   /** Feeds the score of the step ending at `timeSeconds`; returns a detection when one fires. */

@@ -153,6 +153,22 @@ export class StreamingDetector {
     return this.consume(fresh);
   }
 
+  /**
+   * Moves head `name`'s threshold from the next step on (a person dragging a threshold line),
+   * without restarting the stream: the embeddings and the head's window stay as they are.
+   */
+  setThreshold(name: string, threshold: number): void {
+    const index = this.heads.findIndex((head) => head.name === name);
+    const tracker = this.trackers[index];
+    if (!tracker) {
+      throw new WakeforgeCoreError(
+        "BAD_HEAD",
+        `no head "${name}" in this detector (it has ${this.heads.map((h) => `"${h.name}"`).join(", ")})`,
+      );
+    }
+    tracker.setThreshold(threshold);
+  }
+
   reset(): void {
     this.embeddings.reset();
     this.history = new Float32Array(0);

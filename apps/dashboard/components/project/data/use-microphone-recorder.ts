@@ -4,8 +4,12 @@
 // compressed WebM), shows its level while recording, and turns the result into a 16 kHz WAV.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { FLOOR_DB, peakDb } from "../../../lib/recording/levels";
-import { CAPTURE_PROCESSOR, CAPTURE_WORKLET_SOURCE } from "./capture-worklet";
 import { encodeRecording, type EncodedRecording } from "./encode-recording";
+import {
+  microphoneError,
+  openMicrophoneCapture,
+  type MicrophoneCapture,
+} from "./microphone-capture";
 
 export type RecorderPhase = "idle" | "starting" | "recording" | "processing" | "done" | "error";
 
@@ -22,26 +26,8 @@ export interface RecorderOptions {
 }
 
 interface Session {
-  readonly context: AudioContext;
-  readonly stream: MediaStream;
-  readonly node: AudioWorkletNode;
+  readonly capture: MicrophoneCapture;
   readonly blocks: Float32Array[];
-  frames: number;
-}
-
-/** What went wrong with the microphone, said so a person can fix it. */
-function microphoneProblem(error: unknown): string {
-  const name = error instanceof DOMException ? error.name : "";
-  if (name === "NotAllowedError" || name === "SecurityError") {
-    return "Microphone access was refused. Allow it for this site in the browser's settings and try again.";
-  }
-  if (name === "NotFoundError" || name === "OverconstrainedError") {
-    return "No microphone was found. Connect one and try again.";
-  }
-  if (name === "NotReadableError") {
-    return "The microphone is in use by another program or could not be opened.";
-  }
-  return `The microphone could not be started: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 export function useMicrophoneRecorder({ maxSeconds, trim }: RecorderOptions) {
@@ -53,12 +39,7 @@ export function useMicrophoneRecorder({ maxSeconds, trim }: RecorderOptions) {
   const session = useRef<Session | undefined>(undefined);
   const stopping = useRef(false);
 
-  const release = useCallback(async (current: Session) => {
-    current.node.port.onmessage = null;
-    current.node.disconnect();
-    for (const track of current.stream.getTracks()) track.stop();
-    await current.context.close().catch(() => undefined);
-  }, []);
+  const release = useCallback((current: Session) => current.capture.close(), []);
 
   const stop = useCallback(async () => {
     const current = session.current;
@@ -68,17 +49,18 @@ export function useMicrophoneRecorder({ maxSeconds, trim }: RecorderOptions) {
     // The worklet's last partial block, then the microphone is let go.
     const last = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 500);
-      current.node.port.onmessage = (event: MessageEvent<Float32Array>) => {
+      const port = current.capture.node.port;
+      port.onmessage = (event: MessageEvent<Float32Array>) => {
         current.blocks.push(event.data);
         clearTimeout(timer);
         resolve();
       };
-      current.node.port.postMessage("flush");
+      port.postMessage("flush");
     });
     await last;
     session.current = undefined;
     await release(current);
-    const encoded = encodeRecording(current.blocks, current.context.sampleRate, trim);
+    const encoded = encodeRecording(current.blocks, current.capture.sampleRateHz, trim);
     setRecording({ ...encoded, url: URL.createObjectURL(encoded.wav) });
     setLevelDb(FLOOR_DB);
     setPhase("done");
@@ -90,51 +72,23 @@ export function useMicrophoneRecorder({ maxSeconds, trim }: RecorderOptions) {
     setError(undefined);
     setRecording(undefined);
     setElapsedSeconds(0);
-    if (!navigator.mediaDevices?.getUserMedia) {
-      setError(
-        "This browser offers the microphone only to secure pages: open the dashboard at http://localhost or over https.",
-      );
-      setPhase("error");
-      return;
-    }
     setPhase("starting");
-    let stream: MediaStream | undefined;
-    let context: AudioContext | undefined;
+    const blocks: Float32Array[] = [];
+    let frames = 0;
     try {
-      // Raw sound: echo cancellation and noise suppression would change what the model learns.
-      stream = await navigator.mediaDevices.getUserMedia({
-        audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-      });
-      context = new AudioContext();
-      const moduleUrl = URL.createObjectURL(
-        new Blob([CAPTURE_WORKLET_SOURCE], { type: "text/javascript" }),
-      );
-      try {
-        await context.audioWorklet.addModule(moduleUrl);
-      } finally {
-        URL.revokeObjectURL(moduleUrl);
-      }
-      const node = new AudioWorkletNode(context, CAPTURE_PROCESSOR);
-      const current: Session = { context, stream, node, blocks: [], frames: 0 };
-      const rate = context.sampleRate;
-      node.port.onmessage = (event: MessageEvent<Float32Array>) => {
-        current.blocks.push(event.data);
-        current.frames += event.data.length;
+      const capture = await openMicrophoneCapture((block, rate) => {
+        blocks.push(block);
+        frames += block.length;
         // Rises at once, falls slowly (about 20 dB a second), as level meters do.
-        const peak = peakDb(event.data);
-        setLevelDb((shown) => Math.max(peak, shown - (20 * event.data.length) / rate));
-        setElapsedSeconds(current.frames / rate);
-        if (current.frames >= maxSeconds * rate) void stop();
-      };
-      context.createMediaStreamSource(stream).connect(node);
-      // Connected to the output (it writes silence) so the browser keeps pulling it.
-      node.connect(context.destination);
-      session.current = current;
+        const peak = peakDb(block);
+        setLevelDb((shown) => Math.max(peak, shown - (20 * block.length) / rate));
+        setElapsedSeconds(frames / rate);
+        if (frames >= maxSeconds * rate) void stop();
+      });
+      session.current = { capture, blocks };
       setPhase("recording");
     } catch (failure) {
-      for (const track of stream?.getTracks() ?? []) track.stop();
-      await context?.close().catch(() => undefined);
-      setError(microphoneProblem(failure));
+      setError(microphoneError(failure).message);
       setPhase("error");
     }
   }, [maxSeconds, stop]);
