@@ -7,6 +7,7 @@ import {
   BackendUnavailableError,
   ModelFormatError,
   StreamingDetector,
+  detectionPolicyFor,
   fetchModelDirectory,
   initBrowserBackend,
   loadSpeechBase,
@@ -135,7 +136,14 @@ async function listen(request: Extract<ToLiveWorker, { type: "listen" }>): Promi
     head,
     detector: new StreamingDetector(
       speechBase.embedder,
-      [{ name: head, model: model.loaded.model, policy: { threshold: request.threshold } }],
+      [
+        {
+          name: head,
+          model: model.loaded.model,
+          // The page's threshold, with the smoothing the model was calibrated with.
+          policy: detectionPolicyFor(model.loaded.manifest, { threshold: request.threshold }),
+        },
+      ],
       { inputSampleRateHz: request.inputSampleRateHz },
     ),
     history: new AudioHistory(request.inputSampleRateHz, HISTORY_SECONDS),
