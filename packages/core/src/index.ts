@@ -33,6 +33,7 @@ export {
   WEIGHTS_FILE,
   loadModelDirectory,
   saveModelDirectory,
+  type NestedModel,
   type LoadedModelDirectory,
 } from "./io/model-directory.js";
 export {
@@ -99,3 +100,4 @@ export * from "./evaluation/index.js";
 export * from "./report/index.js";
 export * from "./dataset/index.js";
 export * from "./training/index.js";
+export * from "./pretraining/index.js";

@@ -20,13 +20,33 @@ export async function saveModelDirectory(
   model: tf.LayersModel,
   manifest: ModelManifest,
   extraFiles: Readonly<Record<string, string | Uint8Array>> = {},
+  options: { readonly nested?: Readonly<Record<string, NestedModel>> } = {},
 ): Promise<void> {
   const files = await modelToFiles(model, manifest, extraFiles, dir);
+  const nested = await Promise.all(
+    Object.entries(options.nested ?? {}).map(async ([name, inner]) => {
+      if (!/^[a-z][a-z0-9-]*$/.test(name)) {
+        throw new ModelFormatError(dir, `nested model name "${name}" must be a plain folder name`);
+      }
+      return [name, await modelToFiles(inner.model, inner.manifest, {}, join(dir, name))] as const;
+    }),
+  );
   await writeDirectoryAtomic(dir, async (temporary) => {
     for (const [name, data] of Object.entries(files)) {
       await writeFileAtomic(join(temporary, name), data);
     }
+    for (const [folder, innerFiles] of nested) {
+      for (const [name, data] of Object.entries(innerFiles)) {
+        await writeFileAtomic(join(temporary, folder, name), data);
+      }
+    }
   });
+}
+
+/** A model saved inside another's directory (a head's own base), written in the same atomic step. */
+export interface NestedModel {
+  readonly model: tf.LayersModel;
+  readonly manifest: ModelManifest;
 }
 
 export type LoadedModelDirectory = LoadedModel;

@@ -96,6 +96,8 @@ export function parseModelManifest(value: unknown, path: string): ModelManifest 
 
 export interface HeadManifestOptions {
   readonly phrase: string;
+  /** The base the head reads embeddings of. Default: the zoo's speech-embedding base. */
+  readonly base?: { readonly id: string; readonly version: string; readonly sha256: string };
   /** The calibrated (or chosen) detection threshold, 0..1. */
   readonly threshold?: number;
   /** Steps the scores were averaged over when the threshold was calibrated. Default: none. */
@@ -116,7 +118,7 @@ export function headManifest(options: HeadManifestOptions): ModelManifest {
     formatVersion: MODEL_FORMAT_VERSION,
     kind: "head",
     phrase: options.phrase,
-    base: {
+    base: options.base ?? {
       id: SPEECH_EMBEDDING.id,
       version: SPEECH_EMBEDDING.version,
       sha256: SPEECH_EMBEDDING.source.sha256,
