@@ -1,0 +1,257 @@
+// Evaluates one stored model on the project's audio it never learned from, with core's
+// evaluateDetector (the same measure as `wakeforge eval`): recall on the held-out positives,
+// false accepts per hour on the held-out negatives and new background streamed as long audio,
+// a DET curve, and every held-out clip's best score for the worst-mistakes table.
+import { dirname } from "node:path";
+import type { EvaluationProgress, EvaluationResult, LongNegative } from "@wakeforge/core";
+import { loadCore } from "../core";
+import type { Store } from "../store";
+import type { Sample } from "../store/types";
+import { readSampleAudio } from "../thumbnails/sample-audio";
+import { TRAINING_RECORD_FILE } from "../training/training-record";
+import { clipAt, joinClips, type ClipStream } from "./clip-stream";
+import { EvaluationError } from "./evaluation-error";
+import type {
+  EvaluationReport,
+  ScoredSample,
+  StreamFalseAccept,
+  ThresholdChoice,
+} from "./evaluation-types";
+import { heldOutSamples } from "./held-out-samples";
+import { loadModelDetector } from "./model-detector";
+import { readTrainingSplit } from "./training-split";
+
+const SAMPLE_RATE_HZ = 16_000;
+
+export interface EvaluateModelHooks {
+  /** Done so far (0…1, by seconds of audio scored) and what is being scored. */
+  readonly onProgress?: (fraction: number, step: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+function describeSample(sample: Sample): string | null {
+  return sample.text ?? sample.originalName ?? null;
+}
+
+/** Seconds of audio scored once `progress` is reached, for a bar that moves evenly. */
+function progressTracker(
+  positives: readonly number[],
+  negatives: readonly number[],
+  streams: readonly number[],
+) {
+  const sum = (values: readonly number[], count = values.length) =>
+    values.slice(0, count).reduce((a, b) => a + b, 0);
+  const total = sum(positives) + sum(negatives) + sum(streams);
+  const done = (p: EvaluationProgress): number => {
+    switch (p.phase) {
+      case "positives":
+        return sum(positives, p.done);
+      case "confusables":
+        return sum(positives) + sum(negatives, p.done);
+      case "long-negatives":
+        return sum(positives) + sum(negatives) + sum(streams, p.done) + (p.fileDoneSeconds ?? 0);
+      default:
+        return total;
+    }
+  };
+  return (p: EvaluationProgress): number => {
+    return total > 0 ? Math.min(1, done(p) / total) : 1;
+  };
+}
+
+const STEP_WORDS: Readonly<Record<EvaluationProgress["phase"], string>> = {
+  positives: "held-out positives",
+  confusables: "held-out negatives",
+  "long-negatives": "negative audio, streamed",
+  calibration: "calibrating the threshold",
+  det: "drawing the DET curve",
+};
+
+function stepText(p: EvaluationProgress): string {
+  const counted =
+    p.phase === "positives" || p.phase === "confusables" ? ` (${p.done} of ${p.total})` : "";
+  return `Scoring ${STEP_WORDS[p.phase]}${counted}`;
+}
+
+function scoredSamples(
+  result: EvaluationResult,
+  byId: ReadonlyMap<string, Sample>,
+): ScoredSample[] {
+  return result.samples.flatMap((scored): ScoredSample[] => {
+    const sample = byId.get(scored.name);
+    if (!sample || scored.role === "long-negative") return [];
+    return [
+      {
+        sampleId: sample.id,
+        label: scored.role === "positive" ? "positive" : "negative",
+        source: sample.source,
+        description: describeSample(sample),
+        voice: sample.voice,
+        maxScore: scored.maxScore,
+        detected: scored.detected,
+        margin: scored.margin,
+      },
+    ];
+  });
+}
+
+function streamFalseAccepts(
+  result: EvaluationResult,
+  streams: Readonly<Record<"speech" | "noise", ClipStream>>,
+  byId: ReadonlyMap<string, Sample>,
+): StreamFalseAccept[] {
+  return result.samples.flatMap((scored) => {
+    if (scored.role !== "long-negative") return [];
+    const stream = scored.name === "noise" ? "noise" : "speech";
+    return (scored.falseAcceptTimesSeconds ?? []).flatMap((seconds) => {
+      const clip = clipAt(streams[stream].spans, seconds);
+      if (!clip) return [];
+      const sample = byId.get(clip.id);
+      return [
+        {
+          stream,
+          sampleId: clip.id,
+          description: sample ? describeSample(sample) : null,
+          atSeconds: clip.offsetSeconds,
+        },
+      ];
+    });
+  });
+}
+
+export async function evaluateModel(
+  store: Store,
+  projectId: string,
+  modelId: string,
+  choice: ThresholdChoice,
+  hooks: EvaluateModelHooks = {},
+): Promise<EvaluationReport> {
+  const project = store.getProject(projectId);
+  const model = store.getModel(projectId, modelId);
+  const split = await readTrainingSplit(store.modelFile(projectId, modelId, TRAINING_RECORD_FILE));
+  const held = heldOutSamples(store.listSamples(projectId), split.trainVoices, model.createdAt);
+  if (held.positives.length === 0) {
+    throw new EvaluationError(
+      "NO_HELD_OUT_POSITIVES",
+      "no positive clip is by a voice this model never trained on; add positives in a new voice " +
+        "(a recording or an upload counts) and evaluate again",
+    );
+  }
+  hooks.onProgress?.(0, "Loading the model and the audio");
+  const dir = dirname(store.modelFile(projectId, modelId, "wakeforge.json"));
+  const detector = await loadModelDetector(dir);
+  try {
+    const audio = async (samples: readonly Sample[]) =>
+      Promise.all(
+        samples.map(async (s) => ({
+          sample: s,
+          samples: await readSampleAudio(store.sampleFile(projectId, s.id)),
+        })),
+      );
+    const [positives, negatives, background] = await Promise.all([
+      audio(held.positives),
+      audio(held.negatives),
+      audio(held.background),
+    ]);
+    hooks.signal?.throwIfAborted();
+    const asClip = (a: { sample: Sample; samples: Float32Array }) => ({
+      id: a.sample.id,
+      samples: a.samples,
+    });
+    const streams = {
+      speech: joinClips(negatives.map(asClip), SAMPLE_RATE_HZ),
+      noise: joinClips(background.map(asClip), SAMPLE_RATE_HZ),
+    };
+    const longNegatives: LongNegative[] = (["speech", "noise"] as const)
+      .filter((kind) => streams[kind].samples.length > 0)
+      .map((kind) => ({ name: kind, kind, samples: streams[kind].samples }));
+    if (choice.kind === "target" && longNegatives.length === 0) {
+      throw new EvaluationError(
+        "BAD_EVALUATION_REQUEST",
+        "a false-accept budget needs negative audio the model never heard: add negatives in a new voice or background audio",
+      );
+    }
+    const seconds = (list: readonly { samples: Float32Array }[]) =>
+      list.map((a) => a.samples.length / SAMPLE_RATE_HZ);
+    const fraction = progressTracker(
+      seconds(positives),
+      seconds(negatives),
+      longNegatives.map((l) => (l.samples?.length ?? 0) / SAMPLE_RATE_HZ),
+    );
+    const threshold = detector.manifest.threshold ?? model.threshold;
+    const phrase = detector.manifest.phrase ?? project.phrase;
+    const core = await loadCore();
+    const result = await core.evaluateDetector({
+      embedder: detector.embedder,
+      head: { name: phrase, model: detector.model, policy: { threshold } },
+      positives: positives.map((a) => ({
+        name: a.sample.id,
+        samples: a.samples,
+        source: a.sample.source === "synthesized" ? "synthetic" : "recorded",
+      })),
+      negativeClips: negatives.map((a) => ({ name: a.sample.id, samples: a.samples })),
+      longNegatives,
+      ...(choice.kind === "model"
+        ? { threshold }
+        : { targetFalseAcceptsPerHour: choice.falseAcceptsPerHour }),
+      onProgress: (p) => hooks.onProgress?.(fraction(p), stepText(p)),
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+    });
+    const byId = new Map(
+      [...held.positives, ...held.negatives, ...held.background].map((s) => [s.id, s]),
+    );
+    const recall = result.recall.overall;
+    const fa = result.falseAccepts.overall;
+    const negativeClips = result.confusableFalseAcceptRate;
+    const detSvg = core.detCurveSvg(result.det, {
+      calibrated: {
+        threshold: result.threshold,
+        falseRejectRate: 1 - recall.recall,
+        falseAcceptsPerHour: fa.perHour,
+      },
+      ...(choice.kind === "target"
+        ? { targetFalseAcceptsPerHour: choice.falseAcceptsPerHour }
+        : {}),
+      title: `DET curve: "${phrase}" on audio it never trained on`,
+    });
+    return {
+      modelId,
+      phrase,
+      threshold: result.threshold,
+      thresholdSource: choice.kind,
+      thresholdSetBy:
+        choice.kind === "model"
+          ? `set in training on ${split.thresholdFrom}${
+              split.clipFalseAcceptRate === null
+                ? ""
+                : `, at ${Math.round(split.clipFalseAcceptRate * 100)} % of them firing`
+            }`
+          : `the lowest threshold giving at most ${choice.falseAcceptsPerHour} false accepts per hour on the streamed negative audio below (${result.thresholdSetBy.join(" and ")})`,
+      targetFalseAcceptsPerHour: choice.kind === "target" ? choice.falseAcceptsPerHour : null,
+      recall: { detected: recall.detected, total: recall.total, recall: recall.recall },
+      recallBySource: Object.fromEntries(
+        Object.entries(result.recall.bySource).map(([source, r]) => [
+          source,
+          { detected: r.detected, total: r.total },
+        ]),
+      ),
+      falseAccepts: { count: fa.falseAccepts, hours: fa.hours, perHour: fa.perHour },
+      negativeClipsFired: { fired: negativeClips.detected, total: negativeClips.total },
+      detSvg,
+      detPoints: result.det.length,
+      samples: scoredSamples(result, byId),
+      streamFalseAccepts: streamFalseAccepts(result, streams, byId),
+      streamSeconds: {
+        speech: streams.speech.durationSeconds,
+        noise: streams.noise.durationSeconds,
+      },
+      heldOutVoices: held.voices,
+      leftOut: held.leftOut,
+      refractorySeconds: result.refractorySeconds,
+      audioSeconds: result.timing.audioSeconds,
+      wallSeconds: result.timing.wallSeconds,
+    };
+  } finally {
+    detector.model.dispose();
+  }
+}
