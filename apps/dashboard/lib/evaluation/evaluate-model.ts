@@ -22,6 +22,11 @@ import { loadModelDetector } from "./model-detector";
 import { readTrainingSplit } from "./training-split";
 
 const SAMPLE_RATE_HZ = 16_000;
+/**
+ * Seconds of streamed negatives per base pass: about a quarter second of work on the wasm
+ * backend of a busy 2-core machine, so page and API requests wait at most that long.
+ */
+const STREAM_SEGMENT_SECONDS = 5;
 
 export interface EvaluateModelHooks {
   /** Done so far (0…1, by seconds of audio scored) and what is being scored. */
@@ -191,6 +196,7 @@ export async function evaluateModel(
       })),
       negativeClips: negatives.map((a) => ({ name: a.sample.id, samples: a.samples })),
       longNegatives,
+      segmentSeconds: STREAM_SEGMENT_SECONDS,
       ...(choice.kind === "model"
         ? { threshold }
         : { targetFalseAcceptsPerHour: choice.falseAcceptsPerHour }),
