@@ -120,11 +120,21 @@ describe("a model trained in the page, evaluated and exported", () => {
       '[data-testid="evaluation-progress"], [data-testid="evaluation-report"]',
     );
     await screenshot(p, "evaluate-running.png");
-    await p.waitForSelector(`[data-testid="evaluation-report"][data-model-id="${model.id}"]`, {
-      timeout: 120_000,
-    });
-    const { run: status } = await getJson<{ run: EvaluationStatus }>(`${modelPath()}/evaluation`);
+    // The server answers while it evaluates, with progress that only moves forward.
+    const fractions: number[] = [];
+    let status: EvaluationStatus;
+    for (;;) {
+      ({ run: status } = await getJson<{ run: EvaluationStatus }>(`${modelPath()}/evaluation`));
+      fractions.push(status.fraction);
+      if (status.state !== "running") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(status.state).toBe("succeeded");
+    expect(fractions.some((f) => f > 0 && f < 1)).toBe(true);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    await p.waitForSelector(`[data-testid="evaluation-report"][data-model-id="${model.id}"]`, {
+      timeout: 30_000,
+    });
     report = status.report!;
 
     // Held out means by voices the model never trained on, as its training record says.
