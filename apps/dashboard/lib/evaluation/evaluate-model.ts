@@ -17,9 +17,9 @@ import type {
   StreamFalseAccept,
   ThresholdChoice,
 } from "./evaluation-types";
-import { heldOutSamples } from "./held-out-samples";
+import { heldOutSamples, type HeldOutSamples } from "./held-out-samples";
 import { loadModelDetector } from "./model-detector";
-import { readTrainingSplit } from "./training-split";
+import { readTrainingSplit, type TrainingSplit } from "./training-split";
 
 const SAMPLE_RATE_HZ = 16_000;
 /**
@@ -124,13 +124,29 @@ function streamFalseAccepts(
   });
 }
 
-export async function evaluateModel(
+/** What an evaluation will measure, checked before it starts (so a request can be refused). */
+export interface EvaluationPlan {
+  readonly projectId: string;
+  readonly modelId: string;
+  readonly phrase: string;
+  /** The threshold the model was saved with. */
+  readonly modelThreshold: number;
+  readonly choice: ThresholdChoice;
+  readonly split: TrainingSplit;
+  readonly held: HeldOutSamples;
+}
+
+/**
+ * Reads the model's training record and picks the held-out audio. Throws NO_HELD_OUT_POSITIVES
+ * when no positive is by a voice the model never heard, and BAD_EVALUATION_REQUEST for a
+ * false-accept budget without any negative audio to meet it on.
+ */
+export async function planEvaluation(
   store: Store,
   projectId: string,
   modelId: string,
   choice: ThresholdChoice,
-  hooks: EvaluateModelHooks = {},
-): Promise<EvaluationReport> {
+): Promise<EvaluationPlan> {
   const project = store.getProject(projectId);
   const model = store.getModel(projectId, modelId);
   const split = await readTrainingSplit(store.modelFile(projectId, modelId, TRAINING_RECORD_FILE));
@@ -142,6 +158,30 @@ export async function evaluateModel(
         "(a recording or an upload counts) and evaluate again",
     );
   }
+  if (choice.kind === "target" && held.negatives.length + held.background.length === 0) {
+    throw new EvaluationError(
+      "BAD_EVALUATION_REQUEST",
+      "a false-accept budget needs negative audio the model never heard: add negatives in a new voice or background audio",
+    );
+  }
+  return {
+    projectId,
+    modelId,
+    phrase: project.phrase,
+    modelThreshold: model.threshold,
+    choice,
+    split,
+    held,
+  };
+}
+
+/** Runs a planned evaluation: loads the model and the audio, scores, and builds the report. */
+export async function evaluateModel(
+  store: Store,
+  plan: EvaluationPlan,
+  hooks: EvaluateModelHooks = {},
+): Promise<EvaluationReport> {
+  const { projectId, modelId, choice, split, held } = plan;
   hooks.onProgress?.(0, "Loading the model and the audio");
   const dir = dirname(store.modelFile(projectId, modelId, "wakeforge.json"));
   const detector = await loadModelDetector(dir);
@@ -170,12 +210,6 @@ export async function evaluateModel(
     const longNegatives: LongNegative[] = (["speech", "noise"] as const)
       .filter((kind) => streams[kind].samples.length > 0)
       .map((kind) => ({ name: kind, kind, samples: streams[kind].samples }));
-    if (choice.kind === "target" && longNegatives.length === 0) {
-      throw new EvaluationError(
-        "BAD_EVALUATION_REQUEST",
-        "a false-accept budget needs negative audio the model never heard: add negatives in a new voice or background audio",
-      );
-    }
     const seconds = (list: readonly { samples: Float32Array }[]) =>
       list.map((a) => a.samples.length / SAMPLE_RATE_HZ);
     const fraction = progressTracker(
@@ -183,8 +217,8 @@ export async function evaluateModel(
       seconds(negatives),
       longNegatives.map((l) => (l.samples?.length ?? 0) / SAMPLE_RATE_HZ),
     );
-    const threshold = detector.manifest.threshold ?? model.threshold;
-    const phrase = detector.manifest.phrase ?? project.phrase;
+    const threshold = detector.manifest.threshold ?? plan.modelThreshold;
+    const phrase = detector.manifest.phrase ?? plan.phrase;
     const core = await loadCore();
     const result = await core.evaluateDetector({
       embedder: detector.embedder,

@@ -5,7 +5,7 @@ import { newId } from "../store/ids";
 import type { Store } from "../store";
 import { EvaluationError } from "./evaluation-error";
 import type { EvaluationState, EvaluationStatus, ThresholdChoice } from "./evaluation-types";
-import { evaluateModel } from "./evaluate-model";
+import { evaluateModel, planEvaluation, type EvaluationPlan } from "./evaluate-model";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -59,18 +59,7 @@ export function parseThresholdChoice(body: unknown): ThresholdChoice {
   return { kind: "target", falseAcceptsPerHour: target };
 }
 
-/**
- * Starts evaluating the model and answers its status at once. Throws EvaluationError
- * EVALUATION_RUNNING while another evaluation of the project goes on, and MODEL_NOT_FOUND (the
- * store's) for a model the project does not have.
- */
-export function startEvaluation(
-  store: Store,
-  projectId: string,
-  modelId: string,
-  choice: ThresholdChoice,
-): EvaluationStatus {
-  store.getModel(projectId, modelId);
+function refuseWhileBusy(projectId: string): void {
   const busy = [...runs().values()].find(
     (r) => r.status.projectId === projectId && r.status.state === "running",
   );
@@ -80,6 +69,24 @@ export function startEvaluation(
       `project ${projectId} is already evaluating model ${busy.status.modelId}; wait for it or cancel it`,
     );
   }
+}
+
+/**
+ * Starts evaluating the model and answers its status once the audio to measure is chosen.
+ * Throws EvaluationError EVALUATION_RUNNING while another evaluation of the project goes on,
+ * planEvaluation's errors for a model that cannot be measured, and MODEL_NOT_FOUND (the
+ * store's) for a model the project does not have.
+ */
+export async function startEvaluation(
+  store: Store,
+  projectId: string,
+  modelId: string,
+  choice: ThresholdChoice,
+): Promise<EvaluationStatus> {
+  refuseWhileBusy(projectId);
+  const plan = await planEvaluation(store, projectId, modelId, choice);
+  // Checked again: another request may have started a run while the record was read.
+  refuseWhileBusy(projectId);
   const run: Run = {
     controller: new AbortController(),
     finished: Promise.resolve(),
@@ -98,15 +105,15 @@ export function startEvaluation(
     },
   };
   runs().set(runKey(projectId, modelId), run);
-  run.finished = execute(store, run, choice);
+  run.finished = execute(store, run, plan);
   return snapshot(run);
 }
 
-async function execute(store: Store, run: Run, choice: ThresholdChoice): Promise<void> {
+async function execute(store: Store, run: Run, plan: EvaluationPlan): Promise<void> {
   const { status, controller } = run;
   let state: EvaluationState = "succeeded";
   try {
-    status.report = await evaluateModel(store, status.projectId, status.modelId, choice, {
+    status.report = await evaluateModel(store, plan, {
       signal: controller.signal,
       onProgress: (fraction, step) => {
         status.fraction = fraction;

@@ -29,7 +29,7 @@ export const POST = projectRoute<Params>(async ({ request, store, projectId, mod
   const choice = parseThresholdChoice(
     await readJsonObject(request, '{} or {"targetFalseAcceptsPerHour": 0.5}'),
   );
-  return json({ run: startEvaluation(store, projectId, modelId, choice) }, 202);
+  return json({ run: await startEvaluation(store, projectId, modelId, choice) }, 202);
 });
 
 /** DELETE …/evaluation: cancels the running evaluation. */
