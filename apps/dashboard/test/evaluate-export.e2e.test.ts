@@ -389,5 +389,27 @@ describe("a model trained in the page, evaluated and exported", () => {
     await p.waitForSelector('[data-testid="evaluation-failed"]', { timeout: 60_000 });
     expect(await p.textContent('[data-testid="evaluation-failed"]')).toContain("weights.bin");
     await screenshot(p, "evaluate-missing-file.png");
+
+    // With every held-out positive moved to the negatives, there is nothing to measure recall on.
+    for (const positive of report.samples.filter((s) => s.label === "positive")) {
+      const moved = await fetch(
+        `${baseUrl}/api/projects/${projectId}/samples/${positive.sampleId}`,
+        {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ label: "negative" }),
+        },
+      );
+      expect(moved.status).toBe(200);
+    }
+    const refused = await fetch(`${baseUrl}${modelPath()}/evaluation`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      "NO_HELD_OUT_POSITIVES",
+    );
   }, 90_000);
 });
