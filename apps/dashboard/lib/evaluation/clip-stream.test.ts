@@ -23,6 +23,17 @@ describe("joinClips and clipAt", () => {
     ]);
   });
 
+  it("opens with quiet room tone when asked, shifting the spans", () => {
+    const led = joinClips([{ id: "a", samples: new Float32Array(16_000).fill(0.5) }], 16_000, 2);
+    expect(led.durationSeconds).toBe(3);
+    expect(led.spans).toEqual([{ id: "a", startSeconds: 2, endSeconds: 3 }]);
+    const tone = led.samples.subarray(0, 32_000);
+    expect(Math.max(...tone.map(Math.abs))).toBeLessThanOrEqual(1e-3);
+    expect(tone.some((x) => x !== 0)).toBe(true);
+    expect(clipAt(led.spans, 1)).toBeUndefined();
+    expect(joinClips([], 16_000, 2).durationSeconds).toBe(0);
+  });
+
   it("traces a time in the stream back to its clip and the time in it", () => {
     expect(clipAt(stream.spans, 0.4)).toEqual({ id: "a", offsetSeconds: 0.4 });
     expect(clipAt(stream.spans, 1.25)).toEqual({ id: "b", offsetSeconds: 0.25 });

@@ -1,6 +1,12 @@
 // Short clips joined into one long stream, so false accepts per hour are counted the way a
 // listening detector meets audio: continuously, with its refractory period, and no clip too
 // short to fill the head's 1.3 s window. The offsets trace each false accept back to its clip.
+// The stream opens with quiet room tone as long as the detector needs before its first score,
+// so the first clip is heard like the others.
+import { createSeededRandom } from "@wakeforge/audio";
+
+/** Level of the opening room tone: quiet, but never digital silence (as core pads clips). */
+const ROOM_TONE_LEVEL = 1e-3;
 
 export interface StreamClip {
   readonly id: string;
@@ -20,12 +26,22 @@ export interface ClipStream {
   readonly durationSeconds: number;
 }
 
-/** The clips end to end, in order, at `sampleRateHz`. */
-export function joinClips(clips: readonly StreamClip[], sampleRateHz: number): ClipStream {
-  const total = clips.reduce((sum, clip) => sum + clip.samples.length, 0);
+/**
+ * The clips end to end, in order, at `sampleRateHz`, after `leadSeconds` of room tone (none
+ * when there are no clips).
+ */
+export function joinClips(
+  clips: readonly StreamClip[],
+  sampleRateHz: number,
+  leadSeconds = 0,
+): ClipStream {
+  const lead = clips.length > 0 ? Math.round(leadSeconds * sampleRateHz) : 0;
+  const total = lead + clips.reduce((sum, clip) => sum + clip.samples.length, 0);
   const samples = new Float32Array(total);
+  const random = createSeededRandom("clip-stream lead");
+  for (let i = 0; i < lead; i += 1) samples[i] = (random.next() - 0.5) * 2 * ROOM_TONE_LEVEL;
   const spans: ClipSpan[] = [];
-  let at = 0;
+  let at = lead;
   for (const clip of clips) {
     samples.set(clip.samples, at);
     spans.push({

@@ -203,9 +203,12 @@ export async function evaluateModel(
       id: a.sample.id,
       samples: a.samples,
     });
+    const core = await loadCore();
+    // Room tone before each stream's first clip, as long as the head's window takes to fill.
+    const leadSeconds = core.embeddingEndSeconds((detector.manifest.window?.embeddings ?? 16) - 1);
     const streams = {
-      speech: joinClips(negatives.map(asClip), SAMPLE_RATE_HZ),
-      noise: joinClips(background.map(asClip), SAMPLE_RATE_HZ),
+      speech: joinClips(negatives.map(asClip), SAMPLE_RATE_HZ, leadSeconds),
+      noise: joinClips(background.map(asClip), SAMPLE_RATE_HZ, leadSeconds),
     };
     const longNegatives: LongNegative[] = (["speech", "noise"] as const)
       .filter((kind) => streams[kind].samples.length > 0)
@@ -219,7 +222,6 @@ export async function evaluateModel(
     );
     const threshold = detector.manifest.threshold ?? plan.modelThreshold;
     const phrase = detector.manifest.phrase ?? plan.phrase;
-    const core = await loadCore();
     const result = await core.evaluateDetector({
       embedder: detector.embedder,
       head: { name: phrase, model: detector.model, policy: { threshold } },
@@ -285,6 +287,7 @@ export async function evaluateModel(
         speech: streams.speech.durationSeconds,
         noise: streams.noise.durationSeconds,
       },
+      streamLeadSeconds: leadSeconds,
       heldOutVoices: held.voices,
       leftOut: held.leftOut,
       refractorySeconds: result.refractorySeconds,

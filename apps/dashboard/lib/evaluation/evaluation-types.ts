@@ -66,7 +66,10 @@ export interface EvaluationReport {
   /** Worst first: missed positives with the lowest scores, negatives with the highest. */
   readonly samples: readonly ScoredSample[];
   readonly streamFalseAccepts: readonly StreamFalseAccept[];
+  /** Length of each stream, with its opening room tone (what false accepts per hour divide by). */
   readonly streamSeconds: { readonly speech: number; readonly noise: number };
+  /** Room tone before each stream's first clip, so the head's window is full when it starts. */
+  readonly streamLeadSeconds: number;
   readonly heldOutVoices: number;
   readonly leftOut: LeftOut;
   readonly refractorySeconds: number;

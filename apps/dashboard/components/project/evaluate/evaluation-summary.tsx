@@ -1,5 +1,5 @@
 import type { EvaluationReport } from "../../../lib/evaluation/evaluation-types";
-import { formatSeconds } from "../../../lib/format";
+import { formatSeconds, plural } from "../../../lib/format";
 
 const percent = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : "–");
 
@@ -55,8 +55,9 @@ export function EvaluationSummary({ report }: { readonly report: EvaluationRepor
         <dd data-testid="evaluation-threshold-source">{report.thresholdSetBy}</dd>
         <dt>Held out</dt>
         <dd>
-          {recall.total} positives and {report.negativeClipsFired.total} negatives from{" "}
-          {report.heldOutVoices} voices the model never trained on
+          {plural(recall.total, "positive")} and{" "}
+          {plural(report.negativeClipsFired.total, "negative")} from{" "}
+          {plural(report.heldOutVoices, "voice")} the model never trained on
           {Object.entries(report.recallBySource).map(([source, r]) => (
             <span key={source} className="muted">
               {" "}
@@ -67,14 +68,15 @@ export function EvaluationSummary({ report }: { readonly report: EvaluationRepor
         <dt>Streamed as long audio</dt>
         <dd>
           {formatSeconds(report.streamSeconds.speech)} of held-out negative speech,{" "}
-          {formatSeconds(report.streamSeconds.noise)} of background added after training;{" "}
-          {report.refractorySeconds} s refractory period after each false accept
+          {formatSeconds(report.streamSeconds.noise)} of background added after training (each
+          opening with {formatSeconds(report.streamLeadSeconds)} of room tone, so the first clip is
+          heard whole); {report.refractorySeconds} s refractory period after each false accept
         </dd>
         <dt>Left out</dt>
         <dd data-testid="evaluation-left-out">
-          {leftOut.trainedVoices} clips by voices it trained on
+          {plural(leftOut.trainedVoices, "clip")} by voices it trained on
           {leftOut.backgroundHeard > 0
-            ? `, ${leftOut.backgroundHeard} background clips mixed into its training (add background after training to measure it on unheard noise)`
+            ? `, ${plural(leftOut.backgroundHeard, "background clip")} mixed into its training (add background after training to measure it on unheard noise)`
             : ""}
         </dd>
         <dt>Took</dt>
