@@ -3,13 +3,12 @@
 // false accepts per hour on the held-out negatives and new background streamed as long audio,
 // a DET curve, and every held-out clip's best score for the worst-mistakes table.
 import { dirname } from "node:path";
-import type { EvaluationProgress, EvaluationResult, LongNegative } from "@wakeforge/core";
+import type { EvaluationProgress, EvaluationResult } from "@wakeforge/core";
 import { loadCore } from "../core";
 import type { Store } from "../store";
 import type { Sample } from "../store/types";
 import { readSampleAudio } from "../thumbnails/sample-audio";
 import { TRAINING_RECORD_FILE } from "../training/training-record";
-import { clipAt, joinClips, type ClipStream } from "./clip-stream";
 import { EvaluationError } from "./evaluation-error";
 import type {
   EvaluationReport,
@@ -19,6 +18,7 @@ import type {
 } from "./evaluation-types";
 import { heldOutSamples, type HeldOutSamples } from "./held-out-samples";
 import { loadModelDetector } from "./model-detector";
+import { negativeStreams, type NegativeStreams } from "./negative-streams";
 import { readTrainingSplit, type TrainingSplit } from "./training-split";
 
 const SAMPLE_RATE_HZ = 16_000;
@@ -102,24 +102,16 @@ function scoredSamples(
 
 function streamFalseAccepts(
   result: EvaluationResult,
-  streams: Readonly<Record<"speech" | "noise", ClipStream>>,
+  streams: NegativeStreams,
   byId: ReadonlyMap<string, Sample>,
 ): StreamFalseAccept[] {
   return result.samples.flatMap((scored) => {
     if (scored.role !== "long-negative") return [];
-    const stream = scored.name === "noise" ? "noise" : "speech";
     return (scored.falseAcceptTimesSeconds ?? []).flatMap((seconds) => {
-      const clip = clipAt(streams[stream].spans, seconds);
-      if (!clip) return [];
-      const sample = byId.get(clip.id);
-      return [
-        {
-          stream,
-          sampleId: clip.id,
-          description: sample ? describeSample(sample) : null,
-          atSeconds: clip.offsetSeconds,
-        },
-      ];
+      const traced = streams.trace(scored.name, seconds);
+      if (!traced) return [];
+      const sample = byId.get(traced.sampleId);
+      return [{ ...traced, description: sample ? describeSample(sample) : null }];
     });
   });
 }
@@ -193,33 +185,24 @@ export async function evaluateModel(
           samples: await readSampleAudio(store.sampleFile(projectId, s.id)),
         })),
       );
-    const [positives, negatives, background] = await Promise.all([
+    const [positives, negatives] = await Promise.all([
       audio(held.positives),
       audio(held.negatives),
-      audio(held.background),
     ]);
     hooks.signal?.throwIfAborted();
-    const asClip = (a: { sample: Sample; samples: Float32Array }) => ({
-      id: a.sample.id,
-      samples: a.samples,
-    });
     const core = await loadCore();
-    // Room tone before each stream's first clip, as long as the head's window takes to fill.
-    const leadSeconds = core.embeddingEndSeconds((detector.manifest.window?.embeddings ?? 16) - 1);
-    const streams = {
-      speech: joinClips(negatives.map(asClip), SAMPLE_RATE_HZ, leadSeconds),
-      noise: joinClips(background.map(asClip), SAMPLE_RATE_HZ, leadSeconds),
-    };
-    const longNegatives: LongNegative[] = (["speech", "noise"] as const)
-      .filter((kind) => streams[kind].samples.length > 0)
-      .map((kind) => ({ name: kind, kind, samples: streams[kind].samples }));
+    const streams = await negativeStreams({
+      negatives: negatives.map((a) => ({ id: a.sample.id, samples: a.samples })),
+      background: held.background,
+      read: (sample) => readSampleAudio(store.sampleFile(projectId, sample.id)),
+      pathOf: (sample) => store.sampleFile(projectId, sample.id),
+      sampleRateHz: SAMPLE_RATE_HZ,
+      // Room tone before each joined stream's first clip, while the head's window fills.
+      leadSeconds: core.embeddingEndSeconds((detector.manifest.window?.embeddings ?? 16) - 1),
+    });
     const seconds = (list: readonly { samples: Float32Array }[]) =>
       list.map((a) => a.samples.length / SAMPLE_RATE_HZ);
-    const fraction = progressTracker(
-      seconds(positives),
-      seconds(negatives),
-      longNegatives.map((l) => (l.samples?.length ?? 0) / SAMPLE_RATE_HZ),
-    );
+    const fraction = progressTracker(seconds(positives), seconds(negatives), streams.seconds);
     const threshold = detector.manifest.threshold ?? plan.modelThreshold;
     const phrase = detector.manifest.phrase ?? plan.phrase;
     const result = await core.evaluateDetector({
@@ -231,7 +214,7 @@ export async function evaluateModel(
         source: a.sample.source === "synthesized" ? "synthetic" : "recorded",
       })),
       negativeClips: negatives.map((a) => ({ name: a.sample.id, samples: a.samples })),
-      longNegatives,
+      longNegatives: streams.longNegatives,
       segmentSeconds: STREAM_SEGMENT_SECONDS,
       ...(choice.kind === "model"
         ? { threshold }
@@ -283,11 +266,8 @@ export async function evaluateModel(
       detPoints: result.det.length,
       samples: scoredSamples(result, byId),
       streamFalseAccepts: streamFalseAccepts(result, streams, byId),
-      streamSeconds: {
-        speech: streams.speech.durationSeconds,
-        noise: streams.noise.durationSeconds,
-      },
-      streamLeadSeconds: leadSeconds,
+      streamSeconds: streams.secondsByKind,
+      streamLeadSeconds: streams.leadSeconds,
       heldOutVoices: held.voices,
       leftOut: held.leftOut,
       refractorySeconds: result.refractorySeconds,

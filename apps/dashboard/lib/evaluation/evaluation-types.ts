@@ -1,6 +1,9 @@
 // A model's evaluation as the page sees it (plain JSON). Client code imports these types, so this
 // file imports nothing.
 
+/** Background at least this long is streamed from its file instead of joined in memory. */
+export const STREAMED_FILE_SECONDS = 20;
+
 export type EvaluationState = "running" | "succeeded" | "failed" | "cancelled";
 
 /** How the threshold is chosen: the model's own, or the lowest that meets a false-accept budget. */
@@ -68,7 +71,7 @@ export interface EvaluationReport {
   readonly streamFalseAccepts: readonly StreamFalseAccept[];
   /** Length of each stream, with its opening room tone (what false accepts per hour divide by). */
   readonly streamSeconds: { readonly speech: number; readonly noise: number };
-  /** Room tone before each stream's first clip, so the head's window is full when it starts. */
+  /** Room tone before each joined stream's first clip, so the head's window is full when it starts. */
   readonly streamLeadSeconds: number;
   readonly heldOutVoices: number;
   readonly leftOut: LeftOut;

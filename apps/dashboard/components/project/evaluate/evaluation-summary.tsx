@@ -1,4 +1,7 @@
-import type { EvaluationReport } from "../../../lib/evaluation/evaluation-types";
+import {
+  STREAMED_FILE_SECONDS,
+  type EvaluationReport,
+} from "../../../lib/evaluation/evaluation-types";
 import { formatSeconds, plural } from "../../../lib/format";
 
 const percent = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : "–");
@@ -68,9 +71,10 @@ export function EvaluationSummary({ report }: { readonly report: EvaluationRepor
         <dt>Streamed as long audio</dt>
         <dd>
           {formatSeconds(report.streamSeconds.speech)} of held-out negative speech,{" "}
-          {formatSeconds(report.streamSeconds.noise)} of background added after training (each
-          opening with {formatSeconds(report.streamLeadSeconds)} of room tone, so the first clip is
-          heard whole); {report.refractorySeconds} s refractory period after each false accept
+          {formatSeconds(report.streamSeconds.noise)} of background added after training; short
+          clips are joined after {formatSeconds(report.streamLeadSeconds)} of room tone, so the
+          first is heard whole, and recordings of {STREAMED_FILE_SECONDS} s or more are streamed
+          from their files; {report.refractorySeconds} s refractory period after each false accept
         </dd>
         <dt>Left out</dt>
         <dd data-testid="evaluation-left-out">
