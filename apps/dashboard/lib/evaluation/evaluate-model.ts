@@ -116,6 +116,15 @@ function streamFalseAccepts(
   });
 }
 
+/** What the calibration listened to, in words. */
+function streamedAudioWords(streams: NegativeStreams): string {
+  const parts = [
+    ...(streams.secondsByKind.speech > 0 ? ["the held-out negative speech"] : []),
+    ...(streams.secondsByKind.noise > 0 ? ["the background added after training"] : []),
+  ];
+  return `${parts.join(" and ")}, streamed`;
+}
+
 /** What an evaluation will measure, checked before it starts (so a request can be refused). */
 export interface EvaluationPlan {
   readonly projectId: string;
@@ -251,7 +260,7 @@ export async function evaluateModel(
                 ? ""
                 : `, at ${Math.round(split.clipFalseAcceptRate * 100)} % of them firing`
             }`
-          : `the lowest threshold giving at most ${choice.falseAcceptsPerHour} false accepts per hour on the streamed negative audio below (${result.thresholdSetBy.join(" and ")})`,
+          : `the lowest threshold giving at most ${choice.falseAcceptsPerHour} false accepts per hour on ${streamedAudioWords(streams)}`,
       targetFalseAcceptsPerHour: choice.kind === "target" ? choice.falseAcceptsPerHour : null,
       recall: { detected: recall.detected, total: recall.total, recall: recall.recall },
       recallBySource: Object.fromEntries(
