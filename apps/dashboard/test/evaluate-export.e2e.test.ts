@@ -155,12 +155,10 @@ describe("a model trained in the page, evaluated and exported", () => {
       samples.filter((s) => s.label !== "background").length - heldOut.length,
     );
     // The background streamed as long audio, with the held-out negatives: false accepts per hour.
-    // Each stream opens with room tone while the head's 16-embedding window fills (2 s).
-    expect(report.streamLeadSeconds).toBeCloseTo(2, 6);
-    expect(report.streamSeconds.noise).toBeCloseTo(
-      MUSIC_SECONDS + HUM_SECONDS + report.streamLeadSeconds,
-      1,
-    );
+    // Joined clips sit between room tone: 2 s while the 16-embedding window fills, 1 s after.
+    expect(report.streamRoomTone.beforeSeconds).toBeCloseTo(2, 6);
+    expect(report.streamRoomTone.afterSeconds).toBeCloseTo(1, 6);
+    expect(report.streamSeconds.noise).toBeCloseTo(MUSIC_SECONDS + HUM_SECONDS + 2 + 1, 1);
     expect(report.falseAccepts.hours * 3600).toBeCloseTo(
       report.streamSeconds.noise + report.streamSeconds.speech,
       1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipAt, joinClips } from "./clip-stream";
+import { clipStartedBefore, joinClips } from "./clip-stream";
 
 describe("joinClips and clipAt", () => {
   const stream = joinClips(
@@ -23,22 +23,29 @@ describe("joinClips and clipAt", () => {
     ]);
   });
 
-  it("opens with quiet room tone when asked, shifting the spans", () => {
-    const led = joinClips([{ id: "a", samples: new Float32Array(16_000).fill(0.5) }], 16_000, 2);
-    expect(led.durationSeconds).toBe(3);
-    expect(led.spans).toEqual([{ id: "a", startSeconds: 2, endSeconds: 3 }]);
-    const tone = led.samples.subarray(0, 32_000);
-    expect(Math.max(...tone.map(Math.abs))).toBeLessThanOrEqual(1e-3);
-    expect(tone.some((x) => x !== 0)).toBe(true);
-    expect(clipAt(led.spans, 1)).toBeUndefined();
-    expect(joinClips([], 16_000, 2).durationSeconds).toBe(0);
+  it("puts quiet room tone before and after the clips when asked", () => {
+    const padded = joinClips([{ id: "a", samples: new Float32Array(16_000).fill(0.5) }], 16_000, {
+      leadSeconds: 2,
+      tailSeconds: 1,
+    });
+    expect(padded.durationSeconds).toBe(4);
+    expect(padded.spans).toEqual([{ id: "a", startSeconds: 2, endSeconds: 3 }]);
+    for (const tone of [padded.samples.subarray(0, 32_000), padded.samples.subarray(48_000)]) {
+      expect(Math.max(...tone.map(Math.abs))).toBeLessThanOrEqual(1e-3);
+      expect(tone.some((x) => x !== 0)).toBe(true);
+    }
+    expect(padded.samples[32_000]).toBeCloseTo(0.5);
+    expect(clipStartedBefore(padded.spans, 1)).toBeUndefined();
+    expect(clipStartedBefore(padded.spans, 3.6)).toEqual({ id: "a", offsetSeconds: 1.6 });
+    expect(joinClips([], 16_000, { leadSeconds: 2, tailSeconds: 1 }).durationSeconds).toBe(0);
   });
 
-  it("traces a time in the stream back to its clip and the time in it", () => {
-    expect(clipAt(stream.spans, 0.4)).toEqual({ id: "a", offsetSeconds: 0.4 });
-    expect(clipAt(stream.spans, 1.25)).toEqual({ id: "b", offsetSeconds: 0.25 });
-    expect(clipAt(stream.spans, 2.9)?.id).toBe("c");
-    expect(clipAt(stream.spans, 3.5)).toBeUndefined();
-    expect(clipAt([], 1)).toBeUndefined();
+  it("traces a score back to the last clip that started before the audio it heard ended", () => {
+    expect(clipStartedBefore(stream.spans, 0.4)).toEqual({ id: "a", offsetSeconds: 0.4 });
+    expect(clipStartedBefore(stream.spans, 1.25)).toEqual({ id: "b", offsetSeconds: 0.25 });
+    expect(clipStartedBefore(stream.spans, 1.5)?.id).toBe("b");
+    expect(clipStartedBefore(stream.spans, 2.9)?.id).toBe("c");
+    expect(clipStartedBefore(stream.spans, 0)).toBeUndefined();
+    expect(clipStartedBefore([], 1)).toBeUndefined();
   });
 });

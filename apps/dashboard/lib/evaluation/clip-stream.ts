@@ -1,11 +1,12 @@
 // Short clips joined into one long stream, so false accepts per hour are counted the way a
 // listening detector meets audio: continuously, with its refractory period, and no clip too
 // short to fill the head's 1.3 s window. The offsets trace each false accept back to its clip.
-// The stream opens with quiet room tone as long as the detector needs before its first score,
-// so the first clip is heard like the others.
+// Quiet room tone before the first clip lasts as long as the detector needs before its first
+// score, and after the last clip lets it hear that clip end (its score often peaks just after
+// a phrase), so the first and last clips are heard like the others.
 import { createSeededRandom } from "@wakeforge/audio";
 
-/** Level of the opening room tone: quiet, but never digital silence (as core pads clips). */
+/** Level of the room tone: quiet, but never digital silence (as core pads clips). */
 const ROOM_TONE_LEVEL = 1e-3;
 
 export interface StreamClip {
@@ -26,20 +27,31 @@ export interface ClipStream {
   readonly durationSeconds: number;
 }
 
+export interface JoinOptions {
+  /** Room tone before the first clip. Default 0. */
+  readonly leadSeconds?: number;
+  /** Room tone after the last clip. Default 0. */
+  readonly tailSeconds?: number;
+}
+
 /**
- * The clips end to end, in order, at `sampleRateHz`, after `leadSeconds` of room tone (none
- * when there are no clips).
+ * The clips end to end, in order, at `sampleRateHz`, between room tone (none when there are no
+ * clips).
  */
 export function joinClips(
   clips: readonly StreamClip[],
   sampleRateHz: number,
-  leadSeconds = 0,
+  options: JoinOptions = {},
 ): ClipStream {
-  const lead = clips.length > 0 ? Math.round(leadSeconds * sampleRateHz) : 0;
-  const total = lead + clips.reduce((sum, clip) => sum + clip.samples.length, 0);
+  const padding = (seconds = 0) => (clips.length > 0 ? Math.round(seconds * sampleRateHz) : 0);
+  const lead = padding(options.leadSeconds);
+  const tail = padding(options.tailSeconds);
+  const total = lead + clips.reduce((sum, clip) => sum + clip.samples.length, 0) + tail;
   const samples = new Float32Array(total);
-  const random = createSeededRandom("clip-stream lead");
-  for (let i = 0; i < lead; i += 1) samples[i] = (random.next() - 0.5) * 2 * ROOM_TONE_LEVEL;
+  const random = createSeededRandom("clip-stream room tone");
+  const tone = () => (random.next() - 0.5) * 2 * ROOM_TONE_LEVEL;
+  for (let i = 0; i < lead; i += 1) samples[i] = tone();
+  for (let i = total - tail; i < total; i += 1) samples[i] = tone();
   const spans: ClipSpan[] = [];
   let at = lead;
   for (const clip of clips) {
@@ -55,21 +67,26 @@ export function joinClips(
 }
 
 /**
- * The clip playing at `seconds` into the stream, and how far into it; undefined past the end.
- * A score's time is the end of the audio it heard, so it belongs to the clip that audio ends in.
+ * The clip a score at `seconds` into the stream belongs to: the last one to start before the
+ * end of the audio it heard (so a score just after a clip, in the next one's first moments or in
+ * the closing room tone, is that clip's), and how long after its start; undefined in the lead.
  */
-export function clipAt(
+export function clipStartedBefore(
   spans: readonly ClipSpan[],
   seconds: number,
 ): { readonly id: string; readonly offsetSeconds: number } | undefined {
   let lo = 0;
   let hi = spans.length - 1;
+  let found: ClipSpan | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const span = spans[mid] as ClipSpan;
-    if (seconds < span.startSeconds) hi = mid - 1;
-    else if (seconds > span.endSeconds) lo = mid + 1;
-    else return { id: span.id, offsetSeconds: seconds - span.startSeconds };
+    if (span.startSeconds < seconds) {
+      found = span;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
   }
-  return undefined;
+  return found && { id: found.id, offsetSeconds: seconds - found.startSeconds };
 }

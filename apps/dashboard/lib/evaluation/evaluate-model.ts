@@ -206,8 +206,10 @@ export async function evaluateModel(
       read: (sample) => readSampleAudio(store.sampleFile(projectId, sample.id)),
       pathOf: (sample) => store.sampleFile(projectId, sample.id),
       sampleRateHz: SAMPLE_RATE_HZ,
-      // Room tone before each joined stream's first clip, while the head's window fills.
+      // Room tone before each joined stream's first clip, while the head's window fills, and
+      // after its last, as long as a detection still counts after a phrase ends.
       leadSeconds: core.embeddingEndSeconds((detector.manifest.window?.embeddings ?? 16) - 1),
+      tailSeconds: core.DEFAULT_DETECTION_TOLERANCE_SECONDS,
     });
     const seconds = (list: readonly { samples: Float32Array }[]) =>
       list.map((a) => a.samples.length / SAMPLE_RATE_HZ);
@@ -276,7 +278,7 @@ export async function evaluateModel(
       samples: scoredSamples(result, byId),
       streamFalseAccepts: streamFalseAccepts(result, streams, byId),
       streamSeconds: streams.secondsByKind,
-      streamLeadSeconds: streams.leadSeconds,
+      streamRoomTone: { beforeSeconds: streams.leadSeconds, afterSeconds: streams.tailSeconds },
       heldOutVoices: held.voices,
       leftOut: held.leftOut,
       refractorySeconds: result.refractorySeconds,

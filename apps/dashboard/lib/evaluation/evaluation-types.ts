@@ -31,7 +31,10 @@ export interface StreamFalseAccept {
   readonly sampleId: string;
   /** What was said in the clip, or its file's name; null when unknown. */
   readonly description: string | null;
-  /** Seconds into that clip where the detector fired (the end of the audio it heard). */
+  /**
+   * Seconds from the clip's start to the end of the audio the detector heard when it fired (past
+   * the clip's end when it fired just after it).
+   */
   readonly atSeconds: number;
 }
 
@@ -71,8 +74,11 @@ export interface EvaluationReport {
   readonly streamFalseAccepts: readonly StreamFalseAccept[];
   /** Length of each stream, with its opening room tone (what false accepts per hour divide by). */
   readonly streamSeconds: { readonly speech: number; readonly noise: number };
-  /** Room tone before each joined stream's first clip, so the head's window is full when it starts. */
-  readonly streamLeadSeconds: number;
+  /**
+   * Room tone around the clips of each joined stream: before, while the head's window fills;
+   * after, so the last clip is heard to its end.
+   */
+  readonly streamRoomTone: { readonly beforeSeconds: number; readonly afterSeconds: number };
   readonly heldOutVoices: number;
   readonly leftOut: LeftOut;
   readonly refractorySeconds: number;

@@ -39,18 +39,19 @@ describe("negativeStreams", () => {
     pathOf: (sample) => `/data/${sample.id}.wav`,
     sampleRateHz: RATE,
     leadSeconds: 2,
+    tailSeconds: 1,
   });
 
   it("joins speech and short background in memory, and streams long recordings from their files", async () => {
     const { longNegatives, seconds, secondsByKind } = await streams;
     expect(read).toEqual(["hum"]);
     expect(longNegatives.map((l) => [l.name, l.kind, l.path ?? l.samples?.length])).toEqual([
-      ["speech", "speech", (2 + 1 + 2) * RATE],
-      ["noise", "noise", (2 + 3) * RATE],
+      ["speech", "speech", (2 + 1 + 2 + 1) * RATE],
+      ["noise", "noise", (2 + 3 + 1) * RATE],
       ["room", "noise", "/data/room.wav"],
     ]);
-    expect(seconds).toEqual([5, 5, STREAMED_FILE_SECONDS + 40]);
-    expect(secondsByKind).toEqual({ speech: 5, noise: 5 + STREAMED_FILE_SECONDS + 40 });
+    expect(seconds).toEqual([6, 6, STREAMED_FILE_SECONDS + 40]);
+    expect(secondsByKind).toEqual({ speech: 6, noise: 6 + STREAMED_FILE_SECONDS + 40 });
   });
 
   it("traces a false accept back to its clip, past the room tone", async () => {
@@ -58,6 +59,8 @@ describe("negativeStreams", () => {
     expect(trace("speech", 3.5)).toEqual({ stream: "speech", sampleId: "n2", atSeconds: 0.5 });
     expect(trace("speech", 1)).toBeUndefined();
     expect(trace("noise", 4)).toEqual({ stream: "noise", sampleId: "hum", atSeconds: 2 });
+    // In the closing room tone: the last clip, just after it ended.
+    expect(trace("speech", 5.5)).toEqual({ stream: "speech", sampleId: "n2", atSeconds: 2.5 });
     expect(trace("room", 12.5)).toEqual({ stream: "noise", sampleId: "room", atSeconds: 12.5 });
     expect(trace("elsewhere", 1)).toBeUndefined();
   });

@@ -5,15 +5,16 @@
 // back to the clip it happened in.
 import type { LongNegative } from "@wakeforge/core";
 import type { Sample } from "../store/types";
-import { clipAt, joinClips, type ClipStream, type StreamClip } from "./clip-stream";
+import { clipStartedBefore, joinClips, type ClipStream, type StreamClip } from "./clip-stream";
 import { STREAMED_FILE_SECONDS, type StreamFalseAccept } from "./evaluation-types";
 
 export interface NegativeStreams {
   readonly longNegatives: readonly LongNegative[];
   /** Seconds of each long negative, in the same order (for progress). */
   readonly seconds: readonly number[];
-  /** Room tone before each joined stream's first clip (none before a file streamed whole). */
+  /** Room tone before and after the clips of each joined stream (none around a file). */
   readonly leadSeconds: number;
+  readonly tailSeconds: number;
   /** Total length of the speech and of the background streams, room tone included. */
   readonly secondsByKind: { readonly speech: number; readonly noise: number };
   /** The clip a false accept `seconds` into the long negative `name` happened in. */
@@ -28,8 +29,10 @@ export interface NegativeStreamsInput {
   readonly read: (sample: Sample) => Promise<Float32Array>;
   readonly pathOf: (sample: Sample) => string;
   readonly sampleRateHz: number;
-  /** Room tone before each joined stream's first clip. */
+  /** Room tone before each joined stream's first clip (the head's window filling). */
   readonly leadSeconds: number;
+  /** Room tone after its last clip (the head hearing it end). */
+  readonly tailSeconds: number;
 }
 
 export async function negativeStreams(input: NegativeStreamsInput): Promise<NegativeStreams> {
@@ -38,9 +41,10 @@ export async function negativeStreams(input: NegativeStreamsInput): Promise<Nega
   const shortClips = await Promise.all(
     short.map(async (sample) => ({ id: sample.id, samples: await input.read(sample) })),
   );
+  const padding = { leadSeconds: input.leadSeconds, tailSeconds: input.tailSeconds };
   const joined: Readonly<Record<"speech" | "noise", ClipStream>> = {
-    speech: joinClips(input.negatives, input.sampleRateHz, input.leadSeconds),
-    noise: joinClips(shortClips, input.sampleRateHz, input.leadSeconds),
+    speech: joinClips(input.negatives, input.sampleRateHz, padding),
+    noise: joinClips(shortClips, input.sampleRateHz, padding),
   };
   const kinds = (["speech", "noise"] as const).filter((k) => joined[k].samples.length > 0);
   const longNegatives: LongNegative[] = [
@@ -55,6 +59,7 @@ export async function negativeStreams(input: NegativeStreamsInput): Promise<Nega
   return {
     longNegatives,
     leadSeconds: input.leadSeconds,
+    tailSeconds: input.tailSeconds,
     seconds: [
       ...kinds.map((kind) => joined[kind].durationSeconds),
       ...long.map((s) => s.durationSeconds),
@@ -65,7 +70,7 @@ export async function negativeStreams(input: NegativeStreamsInput): Promise<Nega
     },
     trace(name, seconds) {
       if (name === "speech" || name === "noise") {
-        const clip = clipAt(joined[name].spans, seconds);
+        const clip = clipStartedBefore(joined[name].spans, seconds);
         return clip && { stream: name, sampleId: clip.id, atSeconds: clip.offsetSeconds };
       }
       return long.some((s) => s.id === name)

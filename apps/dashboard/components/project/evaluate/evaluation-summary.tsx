@@ -72,9 +72,10 @@ export function EvaluationSummary({ report }: { readonly report: EvaluationRepor
         <dd>
           {formatSeconds(report.streamSeconds.speech)} of held-out negative speech,{" "}
           {formatSeconds(report.streamSeconds.noise)} of background added after training; short
-          clips are joined after {formatSeconds(report.streamLeadSeconds)} of room tone, so the
-          first is heard whole, and recordings of {STREAMED_FILE_SECONDS} s or more are streamed
-          from their files; {report.refractorySeconds} s refractory period after each false accept
+          clips are joined between {formatSeconds(report.streamRoomTone.beforeSeconds)} and{" "}
+          {formatSeconds(report.streamRoomTone.afterSeconds)} of room tone, so the first and last
+          are heard whole, and recordings of {STREAMED_FILE_SECONDS} s or more are streamed from
+          their files; {report.refractorySeconds} s refractory period after each false accept
         </dd>
         <dt>Left out</dt>
         <dd data-testid="evaluation-left-out">

@@ -30,7 +30,7 @@ export function StreamFalseAccepts({ falseAccepts, playing, onPlay }: StreamFals
             onClick={() => onPlay(fa.sampleId)}
           />
           <span>
-            fired {fa.atSeconds.toFixed(2)} s into{" "}
+            fired {fa.atSeconds.toFixed(2)} s after the start of{" "}
             {fa.stream === "noise" ? "background clip" : "negative clip"}{" "}
             {fa.description ? (
               <q>{fa.description}</q>
