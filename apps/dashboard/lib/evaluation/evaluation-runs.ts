@@ -4,8 +4,13 @@
 import { newId } from "../store/ids";
 import type { Store } from "../store";
 import { EvaluationError } from "./evaluation-error";
-import type { EvaluationState, EvaluationStatus, ThresholdChoice } from "./evaluation-types";
-import { evaluateModel, planEvaluation, type EvaluationPlan } from "./evaluate-model";
+import type {
+  EvaluationReport,
+  EvaluationState,
+  EvaluationStatus,
+  ThresholdChoice,
+} from "./evaluation-types";
+import { evaluateModel, planEvaluation } from "./evaluate-model";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -75,13 +80,15 @@ function refuseWhileBusy(projectId: string): void {
  * Starts evaluating the model and answers its status once the audio to measure is chosen.
  * Throws EvaluationError EVALUATION_RUNNING while another evaluation of the project goes on,
  * planEvaluation's errors for a model that cannot be measured, and MODEL_NOT_FOUND (the
- * store's) for a model the project does not have.
+ * store's) for a model the project does not have. `evaluate` does the measuring (tests pass a
+ * stand-in for the tfjs work).
  */
 export async function startEvaluation(
   store: Store,
   projectId: string,
   modelId: string,
   choice: ThresholdChoice,
+  evaluate: typeof evaluateModel = evaluateModel,
 ): Promise<EvaluationStatus> {
   refuseWhileBusy(projectId);
   const plan = await planEvaluation(store, projectId, modelId, choice);
@@ -105,21 +112,23 @@ export async function startEvaluation(
     },
   };
   runs().set(runKey(projectId, modelId), run);
-  run.finished = execute(store, run, plan);
+  run.finished = execute(run, () =>
+    evaluate(store, plan, {
+      signal: run.controller.signal,
+      onProgress: (fraction, step) => {
+        run.status.fraction = fraction;
+        run.status.step = step;
+      },
+    }),
+  );
   return snapshot(run);
 }
 
-async function execute(store: Store, run: Run, plan: EvaluationPlan): Promise<void> {
+async function execute(run: Run, evaluate: () => Promise<EvaluationReport>): Promise<void> {
   const { status, controller } = run;
   let state: EvaluationState = "succeeded";
   try {
-    status.report = await evaluateModel(store, plan, {
-      signal: controller.signal,
-      onProgress: (fraction, step) => {
-        status.fraction = fraction;
-        status.step = step;
-      },
-    });
+    status.report = await evaluate();
     status.fraction = 1;
   } catch (error) {
     if (controller.signal.aborted) {
