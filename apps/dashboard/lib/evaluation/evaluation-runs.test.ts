@@ -85,6 +85,23 @@ function endlessEvaluation(
   );
 }
 
+/** What a start that should be refused throws. */
+async function refusal(projectId: string, modelId: string): Promise<EvaluationError> {
+  const error = await startEvaluation(
+    store,
+    projectId,
+    modelId,
+    { kind: "model" },
+    quickEvaluation,
+  ).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof EvaluationError))
+    throw new Error(`expected an EvaluationError, got ${String(error)}`);
+  return error;
+}
+
 describe("evaluation runs", () => {
   it("plans on the held-out voices, runs in the background and keeps the report", async () => {
     const { projectId, modelId } = await projectWithModel("hey nova", "en+f3", ["espeak-ng:en"]);
@@ -105,16 +122,9 @@ describe("evaluation runs", () => {
   it("refuses a second evaluation of the project while one runs, and cancels", async () => {
     const { projectId, modelId } = await projectWithModel("hey orion", "en+m1", ["flite:slt"]);
     await startEvaluation(store, projectId, modelId, { kind: "model" }, endlessEvaluation);
-    const second = await startEvaluation(
-      store,
-      projectId,
-      modelId,
-      { kind: "model" },
-      quickEvaluation,
-    ).catch((e: unknown) => e);
-    expect(second).toBeInstanceOf(EvaluationError);
-    expect((second as EvaluationError).code).toBe("EVALUATION_RUNNING");
-    expect((second as EvaluationError).status).toBe(409);
+    const second = await refusal(projectId, modelId);
+    expect(second.code).toBe("EVALUATION_RUNNING");
+    expect(second.status).toBe(409);
     cancelEvaluation(projectId, modelId);
     expect(await settled(projectId, modelId)).toMatchObject({ state: "cancelled", report: null });
   });
@@ -123,14 +133,9 @@ describe("evaluation runs", () => {
     const { projectId, modelId } = await projectWithModel("hey atlas", "en+f1", [
       "espeak-ng:en+f1",
     ]);
-    const refused = await startEvaluation(
-      store,
-      projectId,
-      modelId,
-      { kind: "model" },
-      quickEvaluation,
-    ).catch((e: unknown) => e);
-    expect((refused as EvaluationError).code).toBe("NO_HELD_OUT_POSITIVES");
+    const refused = await refusal(projectId, modelId);
+    expect(refused.code).toBe("NO_HELD_OUT_POSITIVES");
+    expect(refused.status).toBe(422);
     expect(evaluationStatus(projectId, modelId)).toBeNull();
   });
 
