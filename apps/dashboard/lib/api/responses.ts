@@ -1,5 +1,6 @@
 // Turns what routes throw into answers: the errors the dashboard raises on purpose become their
 // status and message; anything else is logged and answered with a plain 500.
+import { EvaluationError } from "../evaluation/evaluation-error";
 import { ModelUploadError } from "../models/model-upload-error";
 import { isStoreError, type StoreErrorCode } from "../store";
 import { SynthesisBusyError } from "../synthesis/synthesis-runs";
@@ -59,6 +60,9 @@ export function toErrorResponse(error: unknown): Response {
   }
   if (error instanceof ModelUploadError) {
     return errorResponse(422, error.code, error.message);
+  }
+  if (error instanceof EvaluationError) {
+    return errorResponse(error.status, error.code, error.message);
   }
   if (error instanceof BadRequestError) {
     return errorResponse(400, "BAD_REQUEST", error.message);

@@ -1,6 +1,8 @@
 // The pages' calls to the dashboard's API, with every failure turned into an ApiError that
 // carries the server's code and message (and, for uploads, one entry per refused file).
 import type { ApiErrorBody, ApiFileError } from "../api/api-error";
+import type { EvaluationStatus } from "../evaluation/evaluation-types";
+import type { ExportFormat } from "../export/export-names";
 import type { Project, Sample, SampleCounts, SampleLabel, TrainedModel } from "../store/types";
 import type { SynthesisStatus } from "../synthesis/synthesis-status";
 
@@ -71,6 +73,9 @@ export const modelMedia = {
   directory: (projectId: string, modelId: string) => `${modelUrl(projectId, modelId)}/files/`,
   file: (projectId: string, modelId: string, name: string) =>
     `${modelUrl(projectId, modelId)}/files/${encodeURIComponent(name)}`,
+  /** A download: the model directory zipped ("tfjs") or the head as ONNX ("onnx"). */
+  export: (projectId: string, modelId: string, format: ExportFormat) =>
+    `${modelUrl(projectId, modelId)}/export/${format}`,
 };
 
 export interface SampleList {
@@ -131,6 +136,24 @@ export const api = {
   },
   deleteModel: (projectId: string, modelId: string) =>
     call<void>(modelUrl(projectId, modelId), { method: "DELETE" }),
+
+  evaluationStatus: (projectId: string, modelId: string) =>
+    call<{ run: EvaluationStatus | null }>(`${modelUrl(projectId, modelId)}/evaluation`).then(
+      (r) => r.run,
+    ),
+  /** Without a budget the model's own threshold is used. */
+  startEvaluation: (projectId: string, modelId: string, targetFalseAcceptsPerHour?: number) =>
+    call<{ run: EvaluationStatus }>(
+      `${modelUrl(projectId, modelId)}/evaluation`,
+      sendJson(
+        "POST",
+        targetFalseAcceptsPerHour === undefined ? {} : { targetFalseAcceptsPerHour },
+      ),
+    ).then((r) => r.run),
+  cancelEvaluation: (projectId: string, modelId: string) =>
+    call<{ run: EvaluationStatus | null }>(`${modelUrl(projectId, modelId)}/evaluation`, {
+      method: "DELETE",
+    }).then((r) => r.run),
 
   synthesisStatus: (projectId: string) =>
     call<{ run: SynthesisStatus | null }>(`${projectUrl(projectId)}/synthesis`).then((r) => r.run),

@@ -1,20 +1,12 @@
 import type { Metadata } from "next";
-import { StageComingNext } from "../../../../components/project/stage-coming-next";
+import { ExportTab } from "../../../../components/project/export/export-tab";
 import { loadProjectOr404 } from "../../../../lib/store/load-project";
 
 export const metadata: Metadata = { title: "Export" };
+export const dynamic = "force-dynamic";
 
+/** The Export tab: a trained model's tfjs and ONNX downloads, and how to use them. */
 export default async function ExportPage({ params }: { params: Promise<{ projectId: string }> }) {
-  await loadProjectOr404((await params).projectId);
-  return (
-    <StageComingNext title="Export comes next">
-      <p>Once a detector is trained, this tab will hand it over:</p>
-      <ul>
-        <li>the TensorFlow.js model and the ONNX head, to download</li>
-        <li>
-          a short snippet that runs the detector from <code>@wakeforge/core</code> in your app
-        </li>
-      </ul>
-    </StageComingNext>
-  );
+  const { store, project } = await loadProjectOr404((await params).projectId);
+  return <ExportTab project={project} models={store.listModels(project.id)} />;
 }
