@@ -218,7 +218,12 @@ export async function evaluateModel(
     const phrase = detector.manifest.phrase ?? plan.phrase;
     const result = await core.evaluateDetector({
       embedder: detector.embedder,
-      head: { name: phrase, model: detector.model, policy: { threshold } },
+      // The smoothing the model was calibrated with comes from its manifest (detectionPolicyFor).
+      head: {
+        name: phrase,
+        model: detector.model,
+        policy: core.detectionPolicyFor(detector.manifest, { threshold }),
+      },
       positives: positives.map((a) => ({
         name: a.sample.id,
         samples: a.samples,
