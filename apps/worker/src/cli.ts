@@ -7,6 +7,7 @@ import { IMPORT_HELP, importHead } from "./commands/import-head.js";
 import { EVAL_HELP, evaluate } from "./commands/evaluate.js";
 import { JOBS_HELP, listJobs } from "./commands/list-jobs.js";
 import { NEGATIVES_HELP, negatives } from "./commands/negatives.js";
+import { PRETRAIN_HELP, pretrain } from "./commands/pretrain.js";
 import { SERVE_HELP, serve } from "./commands/serve.js";
 import { SUBMIT_HELP, submit } from "./commands/submit.js";
 import { TRAIN_HELP, train } from "./commands/train.js";
@@ -41,6 +42,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "generate long negative audio (speech, music, noise) for evaluation",
     help: NEGATIVES_HELP,
     run: negatives,
+  },
+  pretrain: {
+    summary: "pre-train a word-recognition base network of your own",
+    help: PRETRAIN_HELP,
+    run: pretrain,
   },
   detect: { summary: "find the wake word in audio files", help: DETECT_HELP, run: detect },
   export: {

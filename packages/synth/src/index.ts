@@ -79,3 +79,9 @@ export {
   type SyntheticClip,
   type SyntheticManifest,
 } from "./dataset/manifest.js";
+export {
+  CORPUS_WORDS,
+  synthesizeWordCorpus,
+  type SynthesizeWordCorpusOptions,
+  type SynthesizeWordCorpusResult,
+} from "./word-corpus.js";

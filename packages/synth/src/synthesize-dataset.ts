@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { createSeededRandom, encodeWav, resample, SAMPLE_RATE_HZ } from "@wakeforge/audio";
+import { createSeededRandom, SAMPLE_RATE_HZ } from "@wakeforge/audio";
 import { confusablePhrases } from "./confusables.js";
 import { writeFileAtomic } from "./dataset/atomic-write.js";
 import {
@@ -15,6 +15,7 @@ import {
   type SyntheticManifest,
 } from "./dataset/manifest.js";
 import { mapWithConcurrency } from "./dataset/run-pool.js";
+import { writeVoiceClip } from "./dataset/write-voice-clip.js";
 import type { TtsEngine } from "./engine.js";
 import { subSeed } from "./sub-seed.js";
 import { requireEngines, type EngineRegistryOptions } from "./engines/registry.js";
@@ -183,20 +184,16 @@ export async function synthesizeDataset(
     }
     const engine = engineById.get(job.voice.engine) as TtsEngine;
     try {
-      const clip = await engine.synthesize({
-        text: job.text,
-        voiceId: job.voice.voiceId,
-        ...(job.voice.variant === undefined ? {} : { variant: job.voice.variant }),
-        rateWpm: job.voice.rateWpm,
-        ...(job.voice.pitch === undefined ? {} : { pitch: job.voice.pitch }),
-        fileName: job.file,
-      });
-      const samples =
-        clip.sampleRateHz === SAMPLE_RATE_HZ
-          ? clip.samples
-          : resample(clip.samples, clip.sampleRateHz, SAMPLE_RATE_HZ);
-      await writeFileAtomic(join(options.outDir, job.file), encodeWav(samples, SAMPLE_RATE_HZ));
-      finished.set(job.file, clipEntry(job, samples.length / SAMPLE_RATE_HZ));
+      const seconds = await writeVoiceClip(
+        engine,
+        job.voice,
+        job.text,
+        join(options.outDir, job.file),
+        {
+          fileName: job.file,
+        },
+      );
+      finished.set(job.file, clipEntry(job, seconds));
       made += 1;
     } catch (error) {
       // One voice failing on one text should not sink a data set of hundreds of clips.

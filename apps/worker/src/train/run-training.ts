@@ -11,7 +11,10 @@ import {
   generateNegativeAudio,
   headManifest,
   learningCurvesSvg,
+  NESTED_BASE_FOLDER,
+  WORD_NETWORK_BASE_ID,
   loadDefaultTrainingBase,
+  loadWordNetwork,
   loadFolderDataset,
   mergeDatasets,
   renderReportHtml,
@@ -37,6 +40,8 @@ export interface RunTrainingOptions {
   readonly positives?: string;
   readonly negatives?: string;
   readonly background?: string;
+  /** A word network from `wakeforge pretrain` to transfer from; default the zoo's speech base. */
+  readonly baseDir?: string;
   readonly compareScratch: boolean;
   readonly fineTune: boolean;
   readonly epochs: number;
@@ -98,6 +103,8 @@ export async function runTraining(
   const work = workDirFor(phrase, options.dataDir);
   const update = (step: TrainingStep, fraction: number, detail?: string) =>
     progress.update(step, within(step, fraction), detail);
+  // A word network to transfer from is checked before minutes go into data.
+  const word = options.baseDir ? await loadWordNetwork(options.baseDir) : undefined;
 
   // 1. Data: synthetic clips, the person's own recordings and negatives, background noise.
   const datasets: Dataset[] = [];
@@ -161,7 +168,7 @@ export async function runTraining(
 
   // 3. Training: transfer (and scratch, fine-tune). The base is loaded once, for training and
   // for the evaluation below.
-  const base = await loadDefaultTrainingBase();
+  const base = word ? { model: word.base, id: word.cacheId } : await loadDefaultTrainingBase();
   signal?.throwIfAborted();
   const result: TrainWakeWordResult = await trainWakeWord(
     {
@@ -251,7 +258,7 @@ export async function runTraining(
       curves,
       evaluation,
       details: {
-        base: SPEECH_EMBEDDING.id,
+        base: word ? `${WORD_NETWORK_BASE_ID} (${options.baseDir})` : SPEECH_EMBEDDING.id,
         backend: options.backend,
         "training time": `${Math.round((Date.now() - started) / 1000)} s`,
       },
@@ -274,8 +281,13 @@ export async function runTraining(
       threshold: evaluation.threshold,
       smoothingSteps: TRAINED_HEAD_SMOOTHING_STEPS,
       versions: toolVersions(),
+      ...(word ? { base: word.identity } : {}),
     }),
     extraFiles,
+    // A head on a word network carries that network, so its directory is all a detector needs.
+    word
+      ? { nested: { [NESTED_BASE_FOLDER]: { model: word.classifier, manifest: word.manifest } } }
+      : {},
   );
 
   return {

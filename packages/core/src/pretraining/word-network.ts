@@ -69,11 +69,17 @@ export function buildWordNetwork(spec: WordNetworkSpec, seed = 0): tf.LayersMode
       .conv2d({
         filters: count,
         kernelSize: 3,
-        activation: "relu",
+        useBias: false,
         kernelInitializer: tf.initializers.heNormal({ seed: tfjsSeed(seed, block + 1) }),
         name: `word_conv_${block + 1}`,
       })
       .apply(x) as tf.SymbolicTensor;
+    // The base input is log-mel scaled to about 0…4, not centred: normalising each block's
+    // output is what lets a from-scratch network learn at all in a few epochs.
+    x = tf.layers
+      .batchNormalization({ momentum: 0.9, name: `word_norm_${block + 1}` })
+      .apply(x) as tf.SymbolicTensor;
+    x = tf.layers.reLU({ name: `word_relu_${block + 1}` }).apply(x) as tf.SymbolicTensor;
     x = tf.layers
       .maxPooling2d({ poolSize: 2, strides: 2, name: `word_pool_${block + 1}` })
       .apply(x) as tf.SymbolicTensor;

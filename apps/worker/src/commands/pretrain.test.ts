@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { encodeWav } from "@wakeforge/audio";
+import { initBackend } from "@wakeforge/core";
+import { createEspeakNgEngine } from "@wakeforge/synth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../cli.js";
+import { captureIo } from "../test-capture-io.js";
+
+const work = mkdtempSync(join(tmpdir(), "wakeforge-pretrain-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(async () => {
+  await initBackend("wasm");
+});
+
+describe("wakeforge pretrain, then train --base", () => {
+  it("synthesizes a word corpus, pre-trains on it, and a head transfers from the result", async () => {
+    const corpus = join(work, "corpus");
+    const network = join(work, "word-network");
+    const pre = captureIo({ ...process.env, WAKEFORGE_DATA_DIR: join(work, "data") });
+    const preCode = await runCli(
+      [
+        "pretrain",
+        "--corpus",
+        corpus,
+        "--synth-voices",
+        "6",
+        "--words",
+        "yes,no,up,down",
+        "--epochs",
+        "3",
+        "--out",
+        network,
+        "--json",
+      ],
+      pre,
+    );
+    expect(preCode, pre.err()).toBe(0);
+    const summary = JSON.parse(pre.out()) as {
+      words: number;
+      voices: number;
+      heldOutVoices: number;
+      accuracy: number;
+    };
+    expect(summary).toMatchObject({ words: 4, voices: 6 });
+    expect(summary.heldOutVoices).toBeGreaterThan(0);
+    expect(readdirSync(corpus).sort()).toEqual(["down", "no", "up", "yes"]);
+    expect(readdirSync(join(corpus, "yes"))).toHaveLength(6);
+    const manifest = JSON.parse(readFileSync(join(network, "wakeforge.json"), "utf8")) as {
+      kind: string;
+      extra: { wordNetwork: { classes: string[] } };
+    };
+    expect(manifest.kind).toBe("base");
+    expect(manifest.extra.wordNetwork.classes).toEqual(["down", "no", "up", "yes", "_no_word_"]);
+
+    // Transfer from it; the model directory carries the network it was trained on.
+    const out = join(work, "hey-nova");
+    const io = captureIo({ ...process.env, WAKEFORGE_DATA_DIR: join(work, "data") });
+    const code = await runCli(
+      [
+        "train",
+        "--word",
+        "hey nova",
+        "--synth",
+        "8",
+        "--base",
+        network,
+        "--epochs",
+        "2",
+        "--negative-minutes",
+        "1",
+        "--background-minutes",
+        "0",
+        "--out",
+        out,
+        "--json",
+      ],
+      io,
+    );
+    expect(code, io.err()).toBe(0);
+    const head = JSON.parse(readFileSync(join(out, "wakeforge.json"), "utf8")) as {
+      base: { id: string };
+    };
+    expect(head.base.id).toBe("word-network");
+    expect(readdirSync(join(out, "base")).sort()).toEqual([
+      "model.json",
+      "wakeforge.json",
+      "weights.bin",
+    ]);
+
+    // The directory alone is enough to listen.
+    const clip = await createEspeakNgEngine().synthesize({ text: "hey nova", voiceId: "en-us" });
+    const audio = join(work, "hey-nova.wav");
+    writeFileSync(audio, encodeWav(clip.samples, clip.sampleRateHz));
+    const detect = captureIo(process.env);
+    expect(await runCli(["detect", "--model", out, "--scores", "--json", audio], detect)).toBe(0);
+    expect(detect.out().trim().split("\n").length).toBeGreaterThan(0);
+
+    // A directory that is not a word network is refused with its name.
+    const wrong = captureIo({ ...process.env, WAKEFORGE_DATA_DIR: join(work, "data") });
+    const wrongCode = await runCli(
+      ["train", "--word", "hey nova", "--synth", "8", "--base", out, "--out", join(work, "x")],
+      wrong,
+    );
+    expect(wrongCode).not.toBe(0);
+    expect(wrong.err()).toContain(`${out}: holds a head model, not a pre-trained word network`);
+  }, 300_000);
+});

@@ -1,0 +1,105 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadSpeechCommandsDataset, pretrainWords, saveWordNetwork } from "@wakeforge/core";
+import { CORPUS_WORDS, synthesizeWordCorpus } from "@wakeforge/synth";
+import { startBackend } from "../backend-choice.js";
+import { EXIT } from "../exit-codes.js";
+import { wholeNumberFlag } from "../flags.js";
+import type { CommandIo } from "../io.js";
+import { SILENT_PROGRESS, createTerminalProgress } from "../progress/terminal-progress.js";
+import { UsageError } from "../usage-error.js";
+import { toolVersions } from "../versions.js";
+
+export const PRETRAIN_HELP = `wakeforge pretrain --corpus DIR --out DIR [options]
+
+Trains a word-recognition network from scratch on a labelled word corpus in the Speech Commands
+layout (<word>/<speaker>_nohash_<n>.wav, optional _background_noise_/), holding voices out to
+measure word accuracy after every epoch. The network has the imported base's input and embedding
+size, so \`wakeforge train --base DIR\` transfers from it: its word output is dropped and a
+trigger-word head reads its embedding.
+
+  --synth-voices V   first synthesize the corpus into --corpus DIR: every word by V voices
+                     (resumes an earlier run; the words are --words or ${CORPUS_WORDS.length} built-in ones)
+  --words a,b,c      the words to learn (default: every folder of the corpus)
+  --epochs N         default 20          --seed S     default 0
+  --backend B        auto|node-gpu|node|wasm|cpu     --json  a JSON summary on stdout`;
+
+export async function pretrain(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      corpus: { type: "string" },
+      out: { type: "string" },
+      "synth-voices": { type: "string" },
+      words: { type: "string" },
+      epochs: { type: "string" },
+      seed: { type: "string" },
+      backend: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (!values.corpus) throw new UsageError("--corpus DIR is required");
+  if (!values.out) throw new UsageError("--out DIR is required");
+  const epochs = wholeNumberFlag(values.epochs, "--epochs", 20);
+  const seed = wholeNumberFlag(values.seed, "--seed", 0, 0);
+  const voices =
+    values["synth-voices"] === undefined
+      ? undefined
+      : wholeNumberFlag(values["synth-voices"], "--synth-voices", 0, 2);
+  const words = values.words
+    ?.split(",")
+    .map((w) => w.trim())
+    .filter(Boolean);
+  const progress = values.json
+    ? SILENT_PROGRESS
+    : createTerminalProgress({ stream: io.stderr as CommandIo["stdout"] });
+
+  if (voices !== undefined) {
+    const made = await synthesizeWordCorpus({
+      outDir: values.corpus,
+      voices,
+      seed,
+      ...(words ? { words } : {}),
+      onProgress: (p) => progress.update("synthesizing corpus", p.done / p.total),
+    });
+    for (const failure of made.failures) progress.log(`${failure.file}: ${failure.error.message}`);
+    progress.log(
+      `corpus: ${made.words.length} words × ${made.speakers.length} voices (${made.written} new, ${made.kept} kept)`,
+    );
+  }
+  const backend = await startBackend(values.backend, io.env);
+  const corpus = await loadSpeechCommandsDataset(values.corpus, { positiveLabels: [] });
+  for (const error of corpus.errors) progress.log(`skipped ${error.message}`);
+  const started = Date.now();
+  const result = await pretrainWords({
+    corpus,
+    seed,
+    epochs,
+    ...(words ? { words } : {}),
+    onProgress: (fraction) => progress.update("pre-training", fraction),
+    onEpoch: (m) =>
+      progress.log(
+        `epoch ${m.epoch}/${epochs}: loss ${m.loss.toFixed(3)}, held-out word accuracy ${(m.valAccuracy * 100).toFixed(1)} %`,
+      ),
+  });
+  await saveWordNetwork(values.out, result, resolve(values.corpus), toolVersions());
+  progress.done();
+  const summary = {
+    out: values.out,
+    backend: backend.backend,
+    words: result.classes.length - 1,
+    voices: result.split.trainSpeakers.length + result.split.testSpeakers.length,
+    heldOutVoices: result.split.testSpeakers.length,
+    accuracy: result.accuracy,
+    chance: result.chance,
+    seconds: (Date.now() - started) / 1000,
+  };
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify(summary)}\n`
+      : `pre-trained on ${summary.words} words in ${Math.round(summary.seconds)} s → ${values.out}\n` +
+          `held-out word accuracy ${(summary.accuracy * 100).toFixed(1)} % on ${summary.heldOutVoices} voices never trained on (always guessing one word: ${(summary.chance * 100).toFixed(1)} %)\n`,
+  );
+  return EXIT.ok;
+}
