@@ -65,7 +65,10 @@ export function TrainTab({
 }: TrainTabProps) {
   const [settings, setSettings] = useState<TrainingSettings>(DEFAULT_TRAINING_SETTINGS);
   const [place, setPlace] = useState<TrainingPlace>(activeWorkerTraining ? "worker" : "browser");
-  const [minutes, setMinutes] = useState<WorkerAudioMinutes>(DEFAULT_WORKER_SETTINGS);
+  const [minutes, setMinutes] = useState<WorkerAudioMinutes>({
+    negativeMinutes: DEFAULT_WORKER_SETTINGS.negativeMinutes,
+    backgroundMinutes: DEFAULT_WORKER_SETTINGS.backgroundMinutes,
+  });
   const [models, setModels] = useState(initialModels);
   const onSaved = useCallback(
     (model: TrainedModel) =>
@@ -97,7 +100,8 @@ export function TrainTab({
           epochs: settings.epochs,
           compareScratch: settings.compareScratch,
           seed: settings.seed,
-          ...minutes,
+          negativeMinutes: minutes.negativeMinutes,
+          backgroundMinutes: minutes.backgroundMinutes,
         })
       : start(
           settings,
