@@ -150,6 +150,10 @@ describe("training on a worker through the job queue", () => {
     await p.waitForSelector('[data-testid="worker-run"][data-settled="true"]', {
       timeout: 150_000,
     });
+    const job = (await overview()).jobs.find((j) => j.id === firstJob);
+    expect(job?.state, `the job ended ${job?.state}: ${JSON.stringify(job?.error)}`).toBe(
+      "completed",
+    );
     expect(await p.getAttribute('[data-testid="worker-run"]', "data-state")).toBe("completed");
     await p.waitForSelector('[data-testid="worker-run-saved"]');
     const curve = p.locator('[data-testid="curves-recallAtFar"] [data-testid="curve-transfer"]');

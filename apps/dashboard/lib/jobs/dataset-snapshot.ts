@@ -59,7 +59,10 @@ async function placeFile(from: string, to: string): Promise<void> {
   }
 }
 
-/** Writes the project's samples to `dir`, which must not exist yet. */
+/**
+ * Writes the project's samples to `dir`, which must not exist yet. (The paths are the data
+ * directory's, known only at run time: the bundler is told not to trace them.)
+ */
 export async function writeDatasetSnapshot(
   store: Store,
   projectId: string,
@@ -70,16 +73,23 @@ export async function writeDatasetSnapshot(
   const temporary = `${dir}.${randomBytes(4).toString("hex")}${PARTIAL_SUFFIX}`;
   try {
     for (const folder of Object.values(DATASET_FOLDERS)) {
-      await mkdir(join(temporary, folder), { recursive: true });
+      await mkdir(join(/* turbopackIgnore: true */ temporary, folder), { recursive: true });
     }
     const entries = samples.map(manifestEntry);
     for (const [i, sample] of samples.entries()) {
       const entry = entries[i] as SnapshotManifestEntry;
-      await placeFile(store.sampleFile(projectId, sample.id), join(temporary, entry.file));
+      await placeFile(
+        store.sampleFile(projectId, sample.id),
+        join(/* turbopackIgnore: true */ temporary, entry.file),
+      );
     }
-    await writeFile(join(temporary, "manifest.json"), `${JSON.stringify({ entries }, null, 1)}\n`, {
-      flag: "wx",
-    });
+    await writeFile(
+      join(/* turbopackIgnore: true */ temporary, "manifest.json"),
+      `${JSON.stringify({ entries }, null, 1)}\n`,
+      {
+        flag: "wx",
+      },
+    );
     await rename(temporary, dir);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });

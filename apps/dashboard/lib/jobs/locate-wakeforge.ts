@@ -43,9 +43,11 @@ export async function locateWakeforge(
   });
   if (onPath) return { found: commandFor(onPath, "PATH") };
   const root = findRepoRoot(cwd);
-  const bin = root && join(root, "apps", "worker", "bin", "wakeforge.js");
+  // The checkout is found at run time: the bundler is told not to trace these paths.
+  const bin =
+    root && join(/* turbopackIgnore: true */ root, "apps", "worker", "bin", "wakeforge.js");
   if (root && bin && existsSync(bin)) {
-    return existsSync(join(root, "apps", "worker", "dist", "cli.js"))
+    return existsSync(join(/* turbopackIgnore: true */ root, "apps", "worker", "dist", "cli.js"))
       ? { found: commandFor(bin, "this checkout") }
       : {
           missing:

@@ -19,12 +19,12 @@ async function settle(
   training: WorkerTraining,
   record: QueuedJobRecord | undefined,
 ): Promise<void> {
-  const runDir = store.workerRunDir(training.jobId);
+  const runDir = store.workerRunDir(training.projectId, training.jobId);
   if (record?.state === "completed") {
     let model: TrainedModel | undefined;
     try {
       const { phrase } = store.getProject(training.projectId);
-      const dir = record.result?.artifactsDir ?? join(runDir ?? "", RUN_MODEL);
+      const dir = record.result?.artifactsDir ?? join(runDir, RUN_MODEL);
       model = await store.addModel(
         training.projectId,
         await readWorkerModel(dir, phrase, record, training.settings),
@@ -43,7 +43,7 @@ async function settle(
       : "the queue no longer has this job (was the queue file replaced?)";
     store.settleWorkerTraining(training.jobId, { error: why });
   }
-  if (runDir) await rm(runDir, { recursive: true, force: true });
+  await rm(runDir, { recursive: true, force: true });
 }
 
 const isOver = (record: QueuedJobRecord | undefined) =>

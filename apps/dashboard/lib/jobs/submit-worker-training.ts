@@ -6,7 +6,8 @@ import type { JobQueue, TrainJobSpec } from "@wakeforge/jobs";
 import type { Store } from "../store";
 import { newId } from "../store/ids";
 import type { WorkerTraining, WorkerTrainingSettings } from "../store/types";
-import { trainingShortfall } from "../training/training-data";
+import { seedWithHeldOutPositives } from "../training/split-seed";
+import { speakerIdOf, trainingShortfall } from "../training/training-data";
 import { writeDatasetSnapshot } from "./dataset-snapshot";
 import { JobsError } from "./jobs-error";
 
@@ -42,17 +43,41 @@ export async function submitWorkerTraining(
   settings: WorkerTrainingSettings,
 ): Promise<WorkerTraining> {
   const project = store.getProject(projectId);
-  const shortfall = trainingShortfall(store.listSamples(projectId));
+  const samples = store.listSamples(projectId);
+  const shortfall = trainingShortfall(samples);
   if (shortfall) throw new JobsError("NOT_ENOUGH_DATA", shortfall);
+  // The worker trains with the seed it is given; as in the browser, move on to the first seed
+  // whose draw of held-out voices keeps a voice saying the phrase on each side, or the job
+  // would fail with TOO_FEW_SPEAKERS on data that can train.
+  const speakers = (label: string) =>
+    samples.filter((s) => s.label === label).map((s) => ({ speakerId: speakerIdOf(s) }));
+  const seed = seedWithHeldOutPositives(
+    { positives: speakers("positive"), negatives: speakers("negative") },
+    settings.seed,
+  );
+  if (seed === undefined) {
+    throw new JobsError(
+      "NOT_ENOUGH_DATA",
+      "no draw of held-out voices leaves a voice saying the phrase on both sides; add positives in more voices",
+    );
+  }
+  const chosen: WorkerTrainingSettings = { ...settings, seed };
   const jobId = newId();
-  // The row first: it fixes the run's folder, and a job is never queued without one.
-  const training = store.addWorkerTraining(projectId, { jobId, settings });
-  const runDir = store.workerRunDir(jobId) as string;
+  const runDir = store.workerRunDir(projectId, jobId);
   try {
     await writeDatasetSnapshot(store, projectId, join(runDir, RUN_DATASET));
-    await queue.submit(trainJobSpec(project.phrase, runDir, settings), { id: jobId });
+    await queue.submit(trainJobSpec(project.phrase, runDir, chosen), { id: jobId });
   } catch (error) {
-    store.settleWorkerTraining(jobId, { error: `could not be queued: ${String(error)}` });
+    await rm(runDir, { recursive: true, force: true });
+    throw error;
+  }
+  // The row last: a row whose job is not in the queue reads as a job that is gone, and would be
+  // settled (its folder removed) by whoever polls first.
+  let training: WorkerTraining;
+  try {
+    training = store.addWorkerTraining(projectId, { jobId, settings: chosen });
+  } catch (error) {
+    await queue.cancel(jobId).catch(() => undefined);
     await rm(runDir, { recursive: true, force: true });
     throw error;
   }

@@ -3,7 +3,12 @@
 // the project, as `wakeforge serve` would leave it.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION, loadFolderDataset } from "@wakeforge/core";
+import {
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  loadFolderDataset,
+  splitBySpeaker,
+} from "@wakeforge/core";
 import type { JobQueue, TrainJobSpec } from "@wakeforge/jobs";
 import { openSqliteQueue } from "@wakeforge/jobs/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -44,9 +49,12 @@ async function projectWithData(): Promise<string> {
       audio: { bytes: toneWav(0.5, 16_000, 300) },
       durationSeconds: 0.5,
     },
-    ...["hey mona", "a nova", "hey now", "the weather"].map((text) =>
-      synthesized("negative", "en-gb", text),
-    ),
+    ...[
+      ["de", "hey mona"],
+      ["fr", "a nova"],
+      ["es", "hey now"],
+      ["it", "the weather"],
+    ].map(([voice, text]) => synthesized("negative", voice!, text!)),
     {
       label: "background",
       source: "uploaded",
@@ -90,7 +98,7 @@ describe("the data set snapshot a train job reads", () => {
       "user:recorded/recorded",
     ]);
     expect(new Set(dataset.negatives.map((clip) => clip.speakerId))).toEqual(
-      new Set(["espeak-ng:en-gb"]),
+      new Set(["espeak-ng:de", "espeak-ng:fr", "espeak-ng:es", "espeak-ng:it"]),
     );
     expect(dataset.background).toHaveLength(1);
     expect(dataset.positives[0]?.samples.length).toBe(8_000);
@@ -223,6 +231,52 @@ describe("a training on a worker, from the queue to the model list", () => {
       submitWorkerTraining(t.store, queue, empty.id, DEFAULT_WORKER_SETTINGS),
     ).rejects.toMatchObject({ code: "NOT_ENOUGH_DATA" });
     expect(await queue.list()).toHaveLength(1);
+  });
+  it("moves to a seed that holds out a voice saying the phrase, as the browser does", async () => {
+    const projectId = await projectWithData();
+    const positiveVoices = new Set(["espeak-ng:en-us+f3", "espeak-ng:en-gb", "user:recorded"]);
+    const heldOutPositive = (
+      dataset: Awaited<ReturnType<typeof loadFolderDataset>>,
+      seed: number,
+    ) =>
+      splitBySpeaker([...dataset.positives, ...dataset.negatives], {
+        seed,
+        testFraction: 0.2,
+      }).testSpeakers.filter((speaker) => positiveVoices.has(speaker)).length;
+    const probe = await loadFolderDataset(
+      (await writeDatasetSnapshot(t.store, projectId, join(t.dataDir, "probe"))).dir,
+    );
+    // A seed whose draw holds out no positive voice (or every one): the job would fail with it.
+    let bad = 0;
+    while (![0, positiveVoices.size].includes(heldOutPositive(probe, bad)) && bad < 1000) bad += 1;
+    expect(bad).toBeLessThan(1000);
+    const training = await submitWorkerTraining(t.store, queue, projectId, {
+      ...DEFAULT_WORKER_SETTINGS,
+      seed: bad,
+    });
+    const spec = (await queue.get(training.jobId))?.spec as TrainJobSpec;
+    expect(spec.seed).toBeGreaterThan(bad);
+    expect(training.settings.seed).toBe(spec.seed);
+    const dataset = await loadFolderDataset(spec.positives!);
+    expect(heldOutPositive(dataset, spec.seed)).toBeGreaterThan(0);
+    expect(heldOutPositive(dataset, spec.seed)).toBeLessThan(positiveVoices.size);
+  });
+
+  it("settles a training whose job the queue no longer has, saying so", async () => {
+    const projectId = await projectWithData();
+    const training = await submitWorkerTraining(t.store, queue, projectId, DEFAULT_WORKER_SETTINGS);
+    const runDir = t.store.workerRunDir(projectId, training.jobId);
+    expect(existsSync(join(runDir, "dataset", "manifest.json"))).toBe(true);
+    const replaced = openSqliteQueue(join(t.dataDir, "other-queue.sqlite"));
+    try {
+      await settleFinishedTrainings(t.store, replaced, projectId);
+    } finally {
+      await replaced.close();
+    }
+    expect(t.store.getWorkerTraining(training.jobId)?.recordError).toMatch(
+      /the queue no longer has this job/,
+    );
+    expect(existsSync(runDir)).toBe(false);
   });
 });
 

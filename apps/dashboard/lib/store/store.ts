@@ -62,7 +62,7 @@ export interface Store {
   /** One project's trainings on workers, or every project's; newest first. */
   listWorkerTrainings(projectId?: string): WorkerTraining[];
   getWorkerTraining(jobId: string): WorkerTraining | undefined;
-  workerRunDir(jobId: string): string | undefined;
+  workerRunDir(projectId: string, jobId: string): string;
   settleWorkerTraining(
     jobId: string,
     outcome: { readonly modelId: string } | { readonly error: string | null },
@@ -106,7 +106,7 @@ export function openStore(options: OpenStoreOptions): Store {
     addWorkerTraining: (projectId, training) => addWorkerTraining(ctx, projectId, training),
     listWorkerTrainings: (projectId) => listWorkerTrainings(ctx, projectId),
     getWorkerTraining: (jobId) => getWorkerTraining(ctx, jobId),
-    workerRunDir: (jobId) => workerRunDir(ctx, jobId),
+    workerRunDir: (projectId, jobId) => workerRunDir(ctx, projectId, jobId),
     settleWorkerTraining: (jobId, outcome) => settleWorkerTraining(ctx, jobId, outcome),
     close: () => ctx.db.close(),
   };

@@ -99,14 +99,9 @@ export function getWorkerTraining(ctx: StoreContext, jobId: string): WorkerTrain
   return row && toWorkerTraining(row);
 }
 
-/** Absolute path of the run's folder (data set snapshot and model output); undefined when unknown. */
-export function workerRunDir(ctx: StoreContext, jobId: string): string | undefined {
-  const row = ctx.db
-    .prepare<[string], Pick<WorkerTrainingRow, "run_dir">>(
-      "SELECT run_dir FROM worker_trainings WHERE job_id = ?",
-    )
-    .get(jobId);
-  return row && ctx.paths.resolveStored(row.run_dir);
+/** Absolute path of the run's folder (data set snapshot and model output), from its ids. */
+export function workerRunDir(ctx: StoreContext, projectId: string, jobId: string): string {
+  return ctx.paths.resolveStored(workerRunRelativePath(ctx, projectId, jobId));
 }
 
 /**
