@@ -3,9 +3,12 @@
 // child on the SQLite queue in the data directory) takes the job. The Train tab follows it live
 // (progress, time left, the transfer curve), the Jobs page shows the job, its worker and backend
 // and its log, a second job is cancelled there, the model lands in the project's list, and the
-// embedded worker comes back after it is killed. Screenshots go to test-results/jobs-*.png.
+// embedded worker comes back after it is killed. Then the same through a Redis queue with an
+// external worker, where the dashboard runs none. Screenshots go to test-results/jobs-*.png.
 // Needs `next build` output and the built worker (apps/worker/dist); turbo builds both first.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -13,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobsOverview, WorkerTrainingView } from "../lib/jobs/job-types";
 import type { TrainedModel } from "../lib/store/types";
 import {
+  appDir,
   createProject,
+  freePort,
   launchChromium,
   postJson,
   screenshot,
@@ -206,4 +211,93 @@ describe("training on a worker through the job queue", () => {
     expect(after).toMatchObject({ state: "running", restarts: 1 });
     expect(after!.pid).not.toBe(before!.pid);
   }, 30_000);
+});
+
+/** Resolves once something accepts connections on 127.0.0.1:`port`. */
+async function listening(port: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.end(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
+const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+
+describe.skipIf(!hasRedis)("with a Redis queue and a worker started apart", () => {
+  const redisDir = mkdtempSync(join(tmpdir(), "wakeforge-jobs-redis-"));
+  let redis: ChildProcess | undefined;
+  let external: ChildProcess | undefined;
+  let onRedis: RunningDashboard | undefined;
+  let queueUrl = "";
+
+  beforeAll(async () => {
+    const port = await freePort();
+    queueUrl = `redis://127.0.0.1:${port}`;
+    redis = spawn(
+      "redis-server",
+      ["--port", String(port), "--save", "", "--maxmemory-policy", "noeviction"],
+      { stdio: "ignore" },
+    );
+    await listening(port);
+    onRedis = await startDashboard(join(redisDir, "data"), { WAKEFORGE_QUEUE: queueUrl });
+  }, SERVER_START_MILLIS + 15_000);
+
+  afterAll(async () => {
+    external?.kill("SIGTERM");
+    await onRedis?.stop();
+    redis?.kill("SIGTERM");
+    rmSync(redisDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it("queues the job for any worker, and stores the model an external worker trained", async () => {
+    const url = onRedis!.baseUrl;
+    const project = await createProject(url, "hey nova");
+    await synthesizeAndWait(url, project, { positives: 6, negatives: 6 });
+    const posted = await postJson(url, `/api/projects/${project}/worker-trainings`, {
+      epochs: 2,
+      compareScratch: false,
+      negativeMinutes: 1,
+      backgroundMinutes: 0,
+    });
+    expect(posted.status).toBe(201);
+    const jobId = ((await posted.json()) as { training: WorkerTrainingView }).training.training
+      .jobId;
+    const before = (await (await fetch(`${url}/api/jobs`)).json()) as JobsOverview;
+    // No embedded worker on Redis: the job waits for one started apart.
+    expect(before.queue).toEqual({ kind: "redis", location: queueUrl, embeddedWorker: null });
+    expect(before.jobs.map((job) => [job.id, job.state])).toEqual([[jobId, "queued"]]);
+
+    external = spawn(
+      process.execPath,
+      [join(appDir, "..", "worker", "bin", "wakeforge.js"), "serve", "--worker-id", "gpu-box-2"],
+      {
+        env: {
+          ...process.env,
+          WAKEFORGE_QUEUE: queueUrl,
+          WAKEFORGE_DATA_DIR: join(redisDir, "data"),
+        },
+        stdio: "ignore",
+      },
+    );
+    let view: WorkerTrainingView | undefined;
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && !view?.training.settledAt) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const answer = await fetch(`${url}/api/projects/${project}/worker-trainings/${jobId}`);
+      view = ((await answer.json()) as { training: WorkerTrainingView }).training;
+    }
+    expect(view?.job).toMatchObject({ state: "completed", worker: "gpu-box-2", attempts: 1 });
+    expect(view?.model).toMatchObject({ trainedIn: "worker gpu-box-2", epochs: 2 });
+    const after = (await (await fetch(`${url}/api/jobs`)).json()) as JobsOverview;
+    expect(after.workers).toEqual([
+      expect.objectContaining({ id: "gpu-box-2", embedded: false, runningJobId: null, jobsRun: 1 }),
+    ]);
+  }, 200_000);
 });
