@@ -184,6 +184,13 @@ describe("training on a worker through the job queue", () => {
       existsSync(join(dataDir, "data", "projects", projectId, "models", model!.id, "model.json")),
     ).toBe(true);
     await screenshot(p, "jobs-train-done.png");
+    // A job that is over cannot be cancelled; one the queue never had is not found.
+    const late = await postJson(baseUrl, `/api/jobs/${firstJob}/cancel`, {});
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe(
+      "ILLEGAL_TRANSITION",
+    );
+    expect((await postJson(baseUrl, "/api/jobs/no-such-job/cancel", {})).status).toBe(404);
 
     const q = jobsPage!;
     await q.waitForSelector(
@@ -197,6 +204,34 @@ describe("training on a worker through the job queue", () => {
     ).toBe("1.000");
     await screenshot(q, "jobs-page-done.png");
   }, 180_000);
+
+  it("cancels a running job from the Train tab through the queue, keeping nothing", async () => {
+    const p = trainPage!;
+    // Twenty minutes of negative audio to generate: long enough to be cancelled while it runs.
+    await p.fill('[data-testid="worker-negative-minutes"]', "20");
+    await p.click('[data-testid="training-start"]');
+    await p.waitForSelector('[data-testid="worker-run"][data-state="running"]', {
+      timeout: 60_000,
+    });
+    const jobId = await p.textContent('[data-testid="worker-run-where"] a');
+    expect(jobId).not.toBe(firstJob);
+    await p.click('[data-testid="worker-run-cancel"]');
+    await p.waitForSelector(
+      '[data-testid="worker-run"][data-state="cancelled"][data-settled="true"]',
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await p.textContent('[data-testid="worker-run-cancelled"]')).toContain("cancelled");
+    const { models } = await getJson<{ models: TrainedModel[] }>(
+      `/api/projects/${projectId}/models`,
+    );
+    expect(models).toHaveLength(1);
+    expect(existsSync(join(dataDir, "data", "projects", projectId, "worker-runs", jobId!))).toBe(
+      false,
+    );
+    await screenshot(p, "jobs-train-cancelled.png");
+  }, 150_000);
 
   it("restarts the embedded worker when it dies", async () => {
     const before = (await overview()).queue.embeddedWorker;

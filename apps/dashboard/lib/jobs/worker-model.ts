@@ -4,6 +4,7 @@
 // be a head for this project's phrase with a threshold, and the record must hold the curves.
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import type { ModelManifest } from "@wakeforge/core";
 import type { QueuedJobRecord } from "@wakeforge/jobs";
 import { loadCore } from "../core";
 import { OPTIONAL_MODEL_FILES, REQUIRED_MODEL_FILES } from "../models/read-model-upload";
@@ -99,7 +100,7 @@ export async function readWorkerModel(
   const missing = REQUIRED_MODEL_FILES.filter((name) => !present.has(name));
   if (missing.length > 0) throw invalid(`folder ${dir} lacks ${missing.join(", ")}`);
   const { parseModelManifest } = await loadCore();
-  let manifest;
+  let manifest: ModelManifest;
   try {
     manifest = parseModelManifest(await readJson(dir, "wakeforge.json"), "wakeforge.json");
   } catch (error) {
