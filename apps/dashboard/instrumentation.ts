@@ -2,7 +2,8 @@
 // imported only in the Node.js runtime (Next's documented pattern).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironmentAtStart } = await import("./instrumentation-node");
+    const { checkEnvironmentAtStart, resumeJobs } = await import("./instrumentation-node");
     await checkEnvironmentAtStart();
+    await resumeJobs();
   }
 }

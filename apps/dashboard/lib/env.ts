@@ -29,6 +29,13 @@ export interface DashboardEnv {
   readonly searchPath: readonly string[];
   /** Executable suffixes tried on Windows (`PATHEXT`); `[""]` elsewhere. */
   readonly executableSuffixes: readonly string[];
+  /**
+   * The job queue chosen explicitly (`WAKEFORGE_QUEUE`, as the worker reads it): a redis:// URL,
+   * or a SQLite file made absolute. Undefined: `<dataDir>/queue.sqlite` (lib/jobs/job-queue.ts).
+   */
+  readonly queue: string | undefined;
+  /** The `wakeforge` program chosen explicitly (`WAKEFORGE_CLI`), for the embedded worker. */
+  readonly wakeforgeCli: string | undefined;
 }
 
 /** The environment was present but wrong; `issues` holds one sentence per bad variable. */
@@ -161,6 +168,18 @@ export function parseEnv(source: EnvSource, options: ParseEnvOptions): Dashboard
       ? ["", ...(value(source, "PATHEXT") ?? ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean)]
       : [""];
 
+  const rawQueue = value(source, "WAKEFORGE_QUEUE");
+  const queue =
+    rawQueue === undefined || /^rediss?:\/\//i.test(rawQueue)
+      ? rawQueue
+      : resolve(base, expandHome(rawQueue));
+  const rawCli = value(source, "WAKEFORGE_CLI");
+  if (rawCli !== undefined && !isAbsolute(expandHome(rawCli))) {
+    issues.push(
+      `WAKEFORGE_CLI must be the absolute path of the wakeforge program, got "${rawCli}"`,
+    );
+  }
+
   if (issues.length > 0) throw new EnvError(issues);
   return {
     host,
@@ -171,6 +190,8 @@ export function parseEnv(source: EnvSource, options: ParseEnvOptions): Dashboard
     chromiumPath,
     searchPath,
     executableSuffixes,
+    queue,
+    wakeforgeCli: rawCli === undefined ? undefined : expandHome(rawCli),
   };
 }
 

@@ -159,10 +159,11 @@ describe("System page, served by next start", () => {
     await screenshot(p, "system.png");
   });
 
-  it("has an honest empty state for Jobs", async () => {
+  it("shows an empty queue on the Jobs page before anything was queued", async () => {
     const p = page!;
     await p.goto(`${baseUrl}/jobs`);
-    expect(await p.textContent('[data-testid="empty-state"] h2')).toBe("Jobs are coming next");
+    await p.waitForSelector('[data-testid="jobs-empty"]');
+    expect(await p.getAttribute('[data-testid="embedded-worker"]', "data-state")).toBe("off");
     expect(await p.getAttribute('nav a[aria-current="page"]', "href")).toBe("/jobs");
   });
 });

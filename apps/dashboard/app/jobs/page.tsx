@@ -1,42 +1,44 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { EmptyState } from "../../components/empty-state";
-import { StrokeIcon } from "../../components/stroke-icon";
+import { JobsBoard } from "../../components/jobs/jobs-board";
+import { Message } from "../../components/message";
+import { getQueue } from "../../lib/jobs/job-queue";
+import { jobsOverview } from "../../lib/jobs/jobs-overview";
+import { getEmbeddedWorker, startEmbeddedWorkerIfNeeded } from "../../lib/jobs/server-worker";
+import { getStore } from "../../lib/store/server-store";
 
 export const metadata: Metadata = { title: "Jobs" };
+export const dynamic = "force-dynamic";
 
-export default function JobsPage() {
+/** The Jobs page: the queue, its workers and their backends, and every job with its log. */
+export default async function JobsPage() {
+  let content;
+  try {
+    const [store, { queue, target }, embedded] = await Promise.all([
+      getStore(),
+      getQueue(),
+      getEmbeddedWorker(),
+    ]);
+    await startEmbeddedWorkerIfNeeded(queue);
+    content = <JobsBoard initial={await jobsOverview(store, queue, target, embedded)} />;
+  } catch (error) {
+    content = (
+      <Message kind="error" testId="queue-unreachable">
+        The job queue cannot be opened: {(error as Error).message}
+      </Message>
+    );
+  }
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Jobs</h1>
-          <p>Training, evaluation and export, running here or on worker machines.</p>
+          <p>
+            Training and other work queued for workers: the one this server runs, or{" "}
+            <code>wakeforge serve</code> on other machines sharing a Redis queue.
+          </p>
         </div>
       </div>
-      <EmptyState
-        title="Jobs are coming next"
-        icon={
-          <StrokeIcon>
-            <path d="M4 6h16M4 12h10M4 18h6" />
-          </StrokeIcon>
-        }
-      >
-        <p>
-          No jobs can be queued from the dashboard yet. When they can, this page will show every
-          job, queued, running or finished, with:
-        </p>
-        <ul>
-          <li>live progress per epoch, and which machine and backend run it</li>
-          <li>the transfer and from-scratch curves as they are drawn</li>
-          <li>logs, failures with their reasons, and a way to cancel or retry</li>
-        </ul>
-        <p>
-          Jobs run in this server on a single machine, or on any number of{" "}
-          <code>wakeforge serve</code> workers sharing a Redis queue. The{" "}
-          <Link href="/system">System</Link> page shows whether Redis is installed here.
-        </p>
-      </EmptyState>
+      {content}
     </>
   );
 }

@@ -5,6 +5,8 @@ import type { EvaluationStatus } from "../evaluation/evaluation-types";
 import type { ExportFormat } from "../export/export-names";
 import type { Project, Sample, SampleCounts, SampleLabel, TrainedModel } from "../store/types";
 import type { SynthesisStatus } from "../synthesis/synthesis-status";
+import type { JobLogView, JobView, JobsOverview, WorkerTrainingView } from "../jobs/job-types";
+import type { WorkerTrainingSettings } from "../store/types";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -64,6 +66,9 @@ export const sampleMedia = {
   waveform: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/waveform`,
   logMel: (projectId: string, sampleId: string) => `${sampleUrl(projectId, sampleId)}/log-mel`,
 };
+
+const jobUrl = (jobId: string) => `/api/jobs/${encodeURIComponent(jobId)}`;
+const workerTrainingsUrl = (projectId: string) => `${projectUrl(projectId)}/worker-trainings`;
 
 const modelUrl = (projectId: string, modelId: string) =>
   `${projectUrl(projectId)}/models/${encodeURIComponent(modelId)}`;
@@ -166,4 +171,19 @@ export const api = {
     call<{ run: SynthesisStatus | null }>(`${projectUrl(projectId)}/synthesis`, {
       method: "DELETE",
     }).then((r) => r.run),
+
+  jobs: () => call<JobsOverview>("/api/jobs"),
+  cancelJob: (jobId: string) =>
+    call<{ job: JobView }>(`${jobUrl(jobId)}/cancel`, { method: "POST" }).then((r) => r.job),
+  jobLog: (jobId: string) => call<{ log: JobLogView }>(`${jobUrl(jobId)}/log`).then((r) => r.log),
+  /** Queues a train job for the project's samples; answers the training to follow. */
+  trainOnWorker: (projectId: string, settings: WorkerTrainingSettings) =>
+    call<{ training: WorkerTrainingView }>(
+      workerTrainingsUrl(projectId),
+      sendJson("POST", settings),
+    ).then((r) => r.training),
+  workerTraining: (projectId: string, jobId: string) =>
+    call<{ training: WorkerTrainingView }>(
+      `${workerTrainingsUrl(projectId)}/${encodeURIComponent(jobId)}`,
+    ).then((r) => r.training),
 };

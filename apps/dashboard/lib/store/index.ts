@@ -3,5 +3,6 @@
 export { StoreError, isStoreError, type StoreErrorCode } from "./errors";
 export { parseLabel, type NewSample } from "./samples";
 export type { ModelSummary, NewModel } from "./models";
+export type { NewWorkerTraining } from "./worker-trainings";
 export { openStore, type OpenStoreOptions, type Store } from "./store";
 export * from "./types";

@@ -80,6 +80,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX models_by_project ON models (project_id, created_at_ms);
     `,
   },
+  {
+    version: 3,
+    name: "trainings on workers",
+    sql: `
+      -- A train job the dashboard queued for a project: the job itself lives in the queue
+      -- (queue.sqlite or Redis); this row ties it to the project and to the model it became.
+      CREATE TABLE worker_trainings (
+        job_id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        -- what was asked for (JSON: base, epochs, compareScratch, seed, minutes of audio)
+        settings TEXT NOT NULL,
+        -- relative to the data directory: the data set snapshot and the worker's model folder
+        run_dir TEXT NOT NULL UNIQUE,
+        -- once the job is over: the model it was stored as, or why it could not be
+        model_id TEXT,
+        record_error TEXT,
+        settled_at_ms INTEGER,
+        created_at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX worker_trainings_by_project ON worker_trainings (project_id, created_at_ms);
+    `,
+  },
 ];
 
 const LEDGER = `

@@ -22,7 +22,22 @@ import {
 } from "./samples";
 import { addModel, deleteModel, getModel, listModels, modelFile, type NewModel } from "./models";
 import type { StoreContext } from "./store-context";
-import type { Project, ProjectSummary, Sample, SampleCounts, TrainedModel } from "./types";
+import type {
+  Project,
+  ProjectSummary,
+  Sample,
+  SampleCounts,
+  TrainedModel,
+  WorkerTraining,
+} from "./types";
+import {
+  addWorkerTraining,
+  getWorkerTraining,
+  listWorkerTrainings,
+  settleWorkerTraining,
+  workerRunDir,
+  type NewWorkerTraining,
+} from "./worker-trainings";
 
 export interface Store {
   readonly paths: DataPaths;
@@ -43,6 +58,15 @@ export interface Store {
   modelFile(projectId: string, modelId: string, name: string): string;
   addModel(projectId: string, model: NewModel): Promise<TrainedModel>;
   deleteModel(projectId: string, modelId: string): Promise<void>;
+  addWorkerTraining(projectId: string, training: NewWorkerTraining): WorkerTraining;
+  /** One project's trainings on workers, or every project's; newest first. */
+  listWorkerTrainings(projectId?: string): WorkerTraining[];
+  getWorkerTraining(jobId: string): WorkerTraining | undefined;
+  workerRunDir(projectId: string, jobId: string): string;
+  settleWorkerTraining(
+    jobId: string,
+    outcome: { readonly modelId: string } | { readonly error: string | null },
+  ): boolean;
   close(): void;
 }
 
@@ -79,6 +103,11 @@ export function openStore(options: OpenStoreOptions): Store {
     modelFile: (projectId, modelId, name) => modelFile(ctx, projectId, modelId, name),
     addModel: (projectId, model) => addModel(ctx, projectId, model),
     deleteModel: (projectId, modelId) => deleteModel(ctx, projectId, modelId),
+    addWorkerTraining: (projectId, training) => addWorkerTraining(ctx, projectId, training),
+    listWorkerTrainings: (projectId) => listWorkerTrainings(ctx, projectId),
+    getWorkerTraining: (jobId) => getWorkerTraining(ctx, jobId),
+    workerRunDir: (projectId, jobId) => workerRunDir(ctx, projectId, jobId),
+    settleWorkerTraining: (jobId, outcome) => settleWorkerTraining(ctx, jobId, outcome),
     close: () => ctx.db.close(),
   };
 }

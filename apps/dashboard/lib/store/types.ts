@@ -88,3 +88,32 @@ export interface TrainedModel {
 export interface ProjectSummary extends Project {
   readonly counts: SampleCounts;
 }
+
+/** What a training on a worker was asked for (the train job's settings the Train tab offers). */
+export interface WorkerTrainingSettings {
+  readonly base: string;
+  readonly epochs: number;
+  readonly compareScratch: boolean;
+  readonly seed: number;
+  /** Minutes of generated negative audio the threshold is calibrated on. */
+  readonly negativeMinutes: number;
+  /** Minutes of generated background noise trained on as negatives. */
+  readonly backgroundMinutes: number;
+}
+
+/**
+ * A train job the dashboard queued for a project. The job's state lives in the queue; this is
+ * what ties it to the project, and what became of it once it ended.
+ */
+export interface WorkerTraining {
+  readonly jobId: string;
+  readonly projectId: string;
+  readonly settings: WorkerTrainingSettings;
+  /** The model the finished job was stored as (null until then, or when it ended otherwise). */
+  readonly modelId: string | null;
+  /** Why the finished job's model could not be stored, when it could not. */
+  readonly recordError: string | null;
+  /** When the dashboard dealt with the job's end (stored the model, or cleaned up); null before. */
+  readonly settledAt: string | null;
+  readonly createdAt: string;
+}

@@ -10,12 +10,17 @@ import {
   DEFAULT_TRAINING_SETTINGS,
   type TrainingSettings,
 } from "../../../lib/training/training-protocol";
+import type { WorkerTrainingView } from "../../../lib/jobs/job-types";
+import { DEFAULT_WORKER_SETTINGS } from "../../../lib/jobs/worker-training-settings";
+import { useWorkerTraining } from "../../jobs/use-worker-training";
+import { WorkerSettingsFields, type WorkerAudioMinutes } from "../../jobs/worker-settings-fields";
+import { WorkerTrainingRun } from "../../jobs/worker-training-run";
 import { Card } from "../../card";
 import { Message } from "../../message";
 import { LearningCurvesChart } from "./learning-curves-chart";
 import { ModelList } from "./model-list";
 import { TrainingProgress } from "./training-progress";
-import { TrainingSettingsForm } from "./training-settings-form";
+import { TrainingSettingsForm, type TrainingPlace } from "./training-settings-form";
 import { useBrowserTraining, type TrainingRun } from "./use-browser-training";
 import { VerdictPanel } from "./verdict-panel";
 
@@ -24,6 +29,8 @@ interface TrainTabProps {
   readonly samples: readonly Sample[];
   readonly initialModels: readonly TrainedModel[];
   readonly files: RuntimeFileUrls;
+  /** A training on a worker still under way when the page was loaded. */
+  readonly activeWorkerTraining: WorkerTrainingView | undefined;
 }
 
 /** How a run that left no model ended, said for a person. */
@@ -49,10 +56,33 @@ function failureText(run: TrainingRun): string {
  * tab's samples, draws transfer against scratch as the epochs finish, judges the comparison,
  * and keeps the model on the server.
  */
-export function TrainTab({ project, samples, initialModels, files }: TrainTabProps) {
+export function TrainTab({
+  project,
+  samples,
+  initialModels,
+  files,
+  activeWorkerTraining,
+}: TrainTabProps) {
   const [settings, setSettings] = useState<TrainingSettings>(DEFAULT_TRAINING_SETTINGS);
+  const [place, setPlace] = useState<TrainingPlace>(activeWorkerTraining ? "worker" : "browser");
+  const [minutes, setMinutes] = useState<WorkerAudioMinutes>({
+    negativeMinutes: DEFAULT_WORKER_SETTINGS.negativeMinutes,
+    backgroundMinutes: DEFAULT_WORKER_SETTINGS.backgroundMinutes,
+  });
   const [models, setModels] = useState(initialModels);
-  const onSaved = useCallback((model: TrainedModel) => setModels((all) => [model, ...all]), []);
+  const onSaved = useCallback(
+    (model: TrainedModel) =>
+      setModels((all) => (all.some((m) => m.id === model.id) ? all : [model, ...all])),
+    [],
+  );
+  const worker = useWorkerTraining({
+    projectId: project.id,
+    initial: activeWorkerTraining,
+    onSaved,
+  });
+  const workerView = worker.state.view;
+  const workerBusy =
+    worker.state.submitting || (workerView !== undefined && workerView.training.settledAt === null);
   const { run, start, cancel, retrySave } = useBrowserTraining({
     projectId: project.id,
     phrase: project.phrase,
@@ -64,38 +94,73 @@ export function TrainTab({ project, samples, initialModels, files }: TrainTabPro
   const shown = run.settings ?? settings;
 
   const begin = () =>
-    start(
-      settings,
-      trainingClipRefs(samples, (sample) => sampleMedia.audio(sample.projectId, sample.id)),
-    );
+    place === "worker"
+      ? void worker.start({
+          base: settings.base,
+          epochs: settings.epochs,
+          compareScratch: settings.compareScratch,
+          seed: settings.seed,
+          negativeMinutes: minutes.negativeMinutes,
+          backgroundMinutes: minutes.backgroundMinutes,
+        })
+      : start(
+          settings,
+          trainingClipRefs(samples, (sample) => sampleMedia.audio(sample.projectId, sample.id)),
+        );
 
   return (
     <div className="stack">
       <Card
         titleId="train-title"
-        title="Train in this browser"
+        title="Train"
         sub={
           <>
             A small network learns &ldquo;{project.phrase}&rdquo; on top of a pre-trained speech
-            model, here in the page; your audio does not leave this machine&rsquo;s server.
+            model, here in the page, or on a worker that takes the job from the queue (the
+            dashboard&rsquo;s own, or one on another machine).
           </>
         }
       >
         <div className="card-body">
           <TrainingSettingsForm
+            place={place}
+            onPlaceChange={setPlace}
+            workerSettings={
+              <WorkerSettingsFields minutes={minutes} onChange={setMinutes} disabled={workerBusy} />
+            }
             settings={settings}
             onChange={setSettings}
             onStart={begin}
             blocked={shortfall}
-            running={busy}
+            running={busy || workerBusy}
           />
           {shortfall ? (
             <Message kind="error" testId="training-shortfall">
               {shortfall}
             </Message>
           ) : null}
+          {worker.state.problem ? (
+            <Message kind="error" testId="worker-run-problem">
+              {worker.state.problem}
+            </Message>
+          ) : null}
         </div>
       </Card>
+      {workerView ? (
+        <Card
+          titleId="worker-run-title"
+          title="Training on a worker"
+          sub="Progress, curves and log come from the job; each point is one epoch on held-out voices."
+        >
+          <div className="card-body">
+            <WorkerTrainingRun
+              view={workerView}
+              cancelling={worker.state.cancelling}
+              onCancel={() => void worker.cancel()}
+            />
+          </div>
+        </Card>
+      ) : null}
       {run.status !== "idle" ? (
         <Card
           titleId="run-title"
