@@ -1,0 +1,72 @@
+// The JSON `wakeforge bench --json` prints: the figures the issue names exist and are numbers,
+// beside the raw figures and the machine. A quick run (tiny workloads) checks the real thing;
+// no timing is asserted, only shape.
+import { describe, expect, it } from "vitest";
+import { SECTIONS, goalsOf, type BenchResult } from "./bench-result.js";
+import { formatReadmeTable, formatReport } from "./format-report.js";
+import { runBench } from "./run-bench.js";
+
+const positive = expect.any(Number) as unknown as number;
+
+function expectPositiveNumber(value: unknown, name: string): void {
+  expect(typeof value, name).toBe("number");
+  expect(Number.isFinite(value) && (value as number) > 0, `${name} = ${String(value)}`).toBe(true);
+}
+
+describe("wakeforge bench --json", () => {
+  it("holds the issue's figures beside the raw ones and the machine", async () => {
+    const result = await runBench({
+      quick: true,
+      only: ["logmel", "embedding", "streaming", "headTraining"],
+    });
+    const json = JSON.parse(JSON.stringify(result)) as Record<string, Record<string, unknown>>;
+
+    expectPositiveNumber(json.logmel?.ratio, "logmel.ratio");
+    expectPositiveNumber(json.logmel?.streamRatio, "logmel.streamRatio");
+    expectPositiveNumber(json.embedding?.ratio, "embedding.ratio");
+    expectPositiveNumber(json.streaming?.coreFraction, "streaming.coreFraction");
+    expectPositiveNumber(json.headTraining?.secondsPerEpoch, "headTraining.secondsPerEpoch");
+    expect(json.train).toEqual({ skipped: "not requested" });
+
+    expect(json.logmel?.clips).toMatchObject({
+      wakeforgeAudioSecondsPerSecond: positive,
+      referenceAudioSecondsPerSecond: positive,
+    });
+    const runs = json.embedding?.runs as { backend: string; ratio: number }[];
+    expect(runs.map((run) => run.backend)).toContain(json.embedding?.best);
+    expect(json.machine).toMatchObject({
+      logicalCores: positive,
+      node: process.version,
+      backends: { available: expect.arrayContaining(["wasm", "cpu"]) as unknown },
+    });
+    expect(result.goals.map((goal) => goal.figure)).toEqual([
+      "logmel.ratio",
+      "logmel.streamRatio",
+      "embedding.ratio",
+      "streaming.coreFraction",
+    ]);
+    expect(result.goals.every((goal) => typeof goal.met === "boolean")).toBe(true);
+
+    const report = formatReport(result);
+    expect(report).toContain("log-mel, 2 s clips");
+    expect(report).toContain("share of one core");
+    const table = formatReadmeTable(result);
+    expect(table.split("\n")[0]).toBe("| figure | wakeforge | reference | ratio |");
+  });
+
+  it("marks goals of sections that did not run as not measured", () => {
+    const skipped = { skipped: "not requested" };
+    const result: Omit<BenchResult, "goals"> = {
+      version: 1,
+      startedAt: "2026-01-01T00:00:00.000Z",
+      machine: {} as BenchResult["machine"],
+      logmel: skipped,
+      embedding: skipped,
+      streaming: skipped,
+      headTraining: skipped,
+      train: skipped,
+    };
+    expect(goalsOf(result).every((goal) => goal.met === null && goal.value === null)).toBe(true);
+    expect(SECTIONS).toHaveLength(5);
+  });
+});

@@ -1,0 +1,68 @@
+// (b) Embedding throughput: wakeforge's fully convolutional pass (one pass per batch of clips) on
+// each tfjs backend this machine has, against onnxruntime running embedding_model.onnx on every
+// overlapping 76-frame window, as openWakeWord embeds clips. Both sides get the same frames.
+import { SAMPLE_RATE_HZ } from "@wakeforge/audio";
+import {
+  Embedder,
+  baseInputForClip,
+  fullyConvolutionalBase,
+  initBackend,
+  type NodeBackendName,
+} from "@wakeforge/core";
+import type * as tf from "@tensorflow/tfjs";
+import type { BenchBudget, EmbeddingRun, EmbeddingSection } from "./bench-result.js";
+import { comparison } from "./logmel-bench.js";
+import { embedOverlappingWindows, type ReferenceModel } from "./reference-runtime.js";
+import { alternate } from "./timing.js";
+
+/** Backends worth timing for the base network (the plain cpu one is ~20× slower than wasm). */
+const EMBEDDING_BACKENDS: readonly NodeBackendName[] = ["node-gpu", "node", "wasm", "cpu"];
+
+export interface EmbeddingBenchInput {
+  /** Clips of equal length (−1…1), embedded as one batch per round. */
+  readonly clips: readonly Float32Array[];
+  readonly base: tf.LayersModel;
+  readonly reference: ReferenceModel;
+  readonly availableBackends: readonly string[];
+  readonly budget: BenchBudget;
+  /** Budget for backends far slower than the rest (cpu), so they do not dominate the run. */
+  readonly slowBudget: BenchBudget;
+}
+
+export async function benchEmbedding(
+  input: EmbeddingBenchInput,
+): Promise<Pick<EmbeddingSection, "ratio" | "best" | "runs">> {
+  const frames = input.clips.map((clip) => baseInputForClip(clip));
+  const audioSeconds = input.clips.reduce((sum, clip) => sum + clip.length, 0) / SAMPLE_RATE_HZ;
+  const runReference = () => embedOverlappingWindows(input.reference, frames);
+
+  const runs: EmbeddingRun[] = [];
+  for (const backend of EMBEDDING_BACKENDS) {
+    if (!input.availableBackends.includes(backend)) continue;
+    await initBackend(backend);
+    const embedder = new Embedder(fullyConvolutionalBase(input.base));
+    const times = await alternate(
+      () => embedder.embedBatch(frames),
+      runReference,
+      backend === "cpu" ? input.slowBudget : input.budget,
+    );
+    runs.push({
+      name: backend,
+      backend,
+      workers: 1,
+      ...comparison(audioSeconds, times.ours, times.reference),
+    });
+  }
+  return summarizeRuns(runs);
+}
+
+export function summarizeRuns(
+  runs: readonly EmbeddingRun[],
+): Pick<EmbeddingSection, "ratio" | "best" | "runs"> {
+  const best = runs.reduce<EmbeddingRun | undefined>(
+    (top, run) => (top === undefined || run.ratio > top.ratio ? run : top),
+    undefined,
+  );
+  if (!best) throw new RangeError("no embedding run to summarize");
+  return { ratio: best.ratio, best: best.name, runs };
+}
