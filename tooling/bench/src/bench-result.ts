@@ -67,14 +67,15 @@ export interface EmbeddingRun extends Comparison {
   readonly name: string;
   readonly backend: string;
   readonly workers: number;
+  /** Clips embedded per round (slow backends get fewer). */
+  readonly clips: number;
 }
 
 export interface EmbeddingSection {
   /** wakeforge's best run ÷ the reference (onnxruntime on overlapping windows). */
   readonly ratio: number;
   readonly best: string;
-  /** Each round embeds this many clips of `clipSeconds` as one batch. */
-  readonly clipsPerRound: number;
+  /** Each round embeds the run's clips of `clipSeconds` as one batch. */
   readonly clipSeconds: number;
   readonly runs: readonly EmbeddingRun[];
 }

@@ -35,7 +35,7 @@ export function reportRows(result: BenchResult): Row[] {
   if (!isSkipped(embedding)) {
     for (const run of embedding.runs) {
       rows.push({
-        figure: `embeddings, ${run.name}, ${embedding.clipsPerRound} × ${embedding.clipSeconds} s clips (audio-s/s)`,
+        figure: `embeddings, ${run.name}, ${run.clips} × ${embedding.clipSeconds} s clips (audio-s/s)`,
         wakeforge: rate(run.wakeforgeAudioSecondsPerSecond),
         reference: rate(run.referenceAudioSecondsPerSecond),
         ratio: times(run.ratio),

@@ -130,11 +130,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         slowBudget: work.slowBudget,
       });
       await initBackend(backend);
-      return {
-        ...section,
-        clipsPerRound: work.embeddingClips,
-        clipSeconds: work.embeddingClipSeconds,
-      };
+      return { ...section, clipSeconds: work.embeddingClipSeconds };
     });
     await attempt("streaming", async () =>
       benchStreaming({
