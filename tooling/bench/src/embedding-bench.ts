@@ -4,6 +4,7 @@
 import { SAMPLE_RATE_HZ } from "@wakeforge/audio";
 import {
   Embedder,
+  ParallelEmbedder,
   baseInputForClip,
   fullyConvolutionalBase,
   initBackend,
@@ -24,6 +25,8 @@ export interface EmbeddingBenchInput {
   readonly base: tf.LayersModel;
   readonly reference: ReferenceModel;
   readonly availableBackends: readonly string[];
+  /** Worker threads for the parallel run (each with its own wasm backend); 1: no such run. */
+  readonly workers: number;
   readonly budget: BenchBudget;
   /** Budget for backends far slower than the rest (cpu), so they do not dominate the run. */
   readonly slowBudget: BenchBudget;
@@ -55,6 +58,25 @@ export async function benchEmbedding(
       clips: frames.length,
       ...comparison(frames.length * clipSeconds, times.ours, times.reference),
     });
+  }
+  if (input.workers > 1 && input.availableBackends.includes("wasm")) {
+    const parallel = await ParallelEmbedder.start({ workers: input.workers, backend: "wasm" });
+    try {
+      const times = await alternate(
+        () => parallel.embedBatch(allFrames),
+        () => embedOverlappingWindows(input.reference, allFrames),
+        input.budget,
+      );
+      runs.push({
+        name: `wasm ×${input.workers} threads`,
+        backend: "wasm",
+        workers: input.workers,
+        clips: allFrames.length,
+        ...comparison(allFrames.length * clipSeconds, times.ours, times.reference),
+      });
+    } finally {
+      await parallel.close();
+    }
   }
   return summarizeRuns(runs);
 }

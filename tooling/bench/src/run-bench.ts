@@ -1,5 +1,6 @@
 // Runs the five measurements in one process, each against its reference, and assembles the
 // result `wakeforge bench --json` prints.
+import { availableParallelism } from "node:os";
 import {
   Embedder,
   fullyConvolutionalBase,
@@ -126,6 +127,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         base,
         reference: reference.embedding,
         availableBackends: machine.backends.available,
+        workers: availableParallelism(),
         budget: work.budget,
         slowBudget: work.slowBudget,
       });
