@@ -3,7 +3,6 @@
 // overlapping windows (< 1e-4, the import's own tolerance), after weights change, and it declines
 // models it cannot compile so the Embedder falls back to predict.
 import * as tf from "@tensorflow/tfjs";
-import { createSeededRandom } from "@wakeforge/audio";
 import * as ort from "onnxruntime-node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../backends/node-backends.js";
@@ -11,24 +10,12 @@ import { fullyConvolutionalBase } from "../models/fully-convolutional.js";
 import { loadSpeechEmbeddingBase, resolveModelFile } from "../models/node-model-files.js";
 import { SPEECH_EMBEDDING } from "../models/zoo.js";
 import { Embedder } from "./embedder.js";
+import { maxAbsDiff, randomFrames } from "./test-frames.js";
 import { compileInferenceChain } from "./inference-chain.js";
 
 const BANDS = 32;
 const WINDOW = 76;
 const HOP = 8;
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let worst = 0;
-  for (let i = 0; i < a.length; i += 1) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
-  return worst;
-}
-
-/** Base-input-like frames (x/10 + 2 of log-mel lies around −6…4). */
-function randomFrames(frameCount: number, seed: string): Float32Array {
-  const random = createSeededRandom(seed);
-  return Float32Array.from({ length: frameCount * BANDS }, () => random.next() * 10 - 6);
-}
 
 function predict(model: tf.LayersModel, frames: Float32Array, batch: number): Float32Array {
   return tf.tidy(() => {
