@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { SECTIONS, goalsOf, type BenchResult } from "./bench-result.js";
 import { formatReadmeTable, formatReport } from "./format-report.js";
+import { README_TABLE_END, README_TABLE_START, withBenchTable } from "./readme-table.js";
 import { runBench } from "./run-bench.js";
 
 const positive = expect.any(Number) as unknown as number;
@@ -20,6 +21,10 @@ describe("wakeforge bench --json", () => {
       only: ["logmel", "embedding", "streaming", "headTraining"],
     });
     const json = JSON.parse(JSON.stringify(result)) as Record<string, Record<string, unknown>>;
+    const failed = Object.entries(json).filter(([, section]) =>
+      String((section as { skipped?: unknown }).skipped ?? "").startsWith("failed"),
+    );
+    expect(failed, JSON.stringify(failed)).toEqual([]);
 
     expectPositiveNumber(json.logmel?.ratio, "logmel.ratio");
     expectPositiveNumber(json.logmel?.streamRatio, "logmel.streamRatio");
@@ -52,6 +57,12 @@ describe("wakeforge bench --json", () => {
     expect(report).toContain("share of one core");
     const table = formatReadmeTable(result);
     expect(table.split("\n")[0]).toBe("| figure | wakeforge | reference | ratio |");
+    const readme = `# x\n\n${README_TABLE_START}\nold\n${README_TABLE_END}\n\nafter\n`;
+    const updated = withBenchTable(readme, result);
+    expect(updated).toContain(table);
+    expect(updated).not.toContain("old");
+    expect(withBenchTable(updated, result)).toBe(updated);
+    expect(() => withBenchTable("# no markers", result)).toThrow(/bench:start/);
   });
 
   it("marks goals of sections that did not run as not measured", () => {

@@ -12,9 +12,8 @@ import {
 } from "@wakeforge/core";
 import type * as tf from "@tensorflow/tfjs";
 import type { BenchBudget, EmbeddingRun, EmbeddingSection } from "./bench-result.js";
-import { comparison } from "./logmel-bench.js";
 import { embedOverlappingWindows, type ReferenceModel } from "./reference-runtime.js";
-import { alternate } from "./timing.js";
+import { alternate, comparison } from "./timing.js";
 
 /** Backends worth timing for the base network (the plain cpu one is ~20× slower than wasm). */
 const EMBEDDING_BACKENDS: readonly NodeBackendName[] = ["node-gpu", "node", "wasm", "cpu"];

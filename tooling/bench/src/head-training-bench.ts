@@ -16,8 +16,7 @@ import {
   type WindowRef,
 } from "@wakeforge/core";
 import type { BenchBudget, HeadTrainingSection } from "./bench-result.js";
-import { comparison } from "./logmel-bench.js";
-import { alternate, median } from "./timing.js";
+import { alternate, comparison, median } from "./timing.js";
 
 export interface HeadTrainingBenchInput {
   /** Training clips per epoch (half positive), each `clipSeconds` long. */

@@ -12,7 +12,7 @@ import {
 } from "@wakeforge/audio";
 import type { ReferenceModel } from "./reference-runtime.js";
 import type { BenchBudget, Comparison, StreamComparison } from "./bench-result.js";
-import { alternate, median, percentile, throughput } from "./timing.js";
+import { alternate, comparison, latencySummary } from "./timing.js";
 
 export interface LogMelFigures {
   readonly clips: Comparison;
@@ -84,24 +84,4 @@ async function eachChunk(
     await push(clip.subarray(at, at + CHUNK_SIZE_SAMPLES));
     latencies.push((performance.now() - before) * 1_000);
   }
-}
-
-/** Figures of two sides that processed `audioSeconds` per round. */
-export function comparison(
-  audioSeconds: number,
-  oursMs: readonly number[],
-  referenceMs: readonly number[],
-): Comparison {
-  const wakeforge = throughput(audioSeconds, median(oursMs));
-  const reference = throughput(audioSeconds, median(referenceMs));
-  return {
-    wakeforgeAudioSecondsPerSecond: wakeforge,
-    referenceAudioSecondsPerSecond: reference,
-    ratio: wakeforge / reference,
-    rounds: oursMs.length,
-  };
-}
-
-export function latencySummary(values: readonly number[]): { p50: number; p99: number } {
-  return { p50: percentile(values, 0.5), p99: percentile(values, 0.99) };
 }

@@ -2,6 +2,7 @@
 // rounds (A, B, A, B, …) in one process, so load from other programs falls on both alike, and
 // figures come from medians of rounds, which shrug off stray spikes.
 import { performance } from "node:perf_hooks";
+import type { Comparison, Latency } from "./bench-result.js";
 
 export interface AlternateOptions {
   /** Measured time each side gets at least, in ms. */
@@ -78,4 +79,24 @@ export function throughput(audioSeconds: number, roundMs: number): number {
 export function processCpuSeconds(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
+}
+
+/** Figures of two sides that processed `audioSeconds` per round. */
+export function comparison(
+  audioSeconds: number,
+  oursMs: readonly number[],
+  referenceMs: readonly number[],
+): Comparison {
+  const wakeforge = throughput(audioSeconds, median(oursMs));
+  const reference = throughput(audioSeconds, median(referenceMs));
+  return {
+    wakeforgeAudioSecondsPerSecond: wakeforge,
+    referenceAudioSecondsPerSecond: reference,
+    ratio: wakeforge / reference,
+    rounds: oursMs.length,
+  };
+}
+
+export function latencySummary(values: readonly number[]): Latency {
+  return { p50: percentile(values, 0.5), p99: percentile(values, 0.99) };
 }
