@@ -155,6 +155,7 @@ export class StreamingDetector {
     return this.consume(fresh);
   }
 
+  /** Forgets the stream so far; also frees the few tensors it holds between pushes. */
   reset(): void {
     this.embeddings.reset();
     this.history = new Float32Array(0);

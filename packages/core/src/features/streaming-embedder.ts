@@ -54,6 +54,7 @@ export class StreamingEmbedder {
     return { values, count, dims: this.embedder.dims };
   }
 
+  /** Forgets the signal so far, and frees the tensors an incremental chain held for it. */
   reset(): void {
     this.logMel.reset();
     this.sink.reset();
