@@ -6,6 +6,7 @@ import { SECTIONS, goalsOf, type BenchResult } from "./bench-result.js";
 import { formatReadmeTable, formatReport } from "./format-report.js";
 import { README_TABLE_END, README_TABLE_START, withBenchTable } from "./readme-table.js";
 import { runBench } from "./run-bench.js";
+import { pairedRatio } from "./timing.js";
 
 const positive = expect.any(Number) as unknown as number;
 
@@ -37,8 +38,9 @@ describe("wakeforge bench --json", () => {
       wakeforgeAudioSecondsPerSecond: positive,
       referenceAudioSecondsPerSecond: positive,
     });
-    const runs = json.embedding?.runs as { backend: string; ratio: number }[];
-    expect(runs.map((run) => run.backend)).toContain(json.embedding?.best);
+    const runs = json.embedding?.runs as { name: string; backend: string }[];
+    expect(runs.map((run) => run.name)).toContain(json.embedding?.best);
+    expect(runs.map((run) => run.backend)).toContain("wasm");
     expect(json.machine).toMatchObject({
       logicalCores: positive,
       node: process.version,
@@ -79,5 +81,11 @@ describe("wakeforge bench --json", () => {
     };
     expect(goalsOf(result).every((goal) => goal.met === null && goal.value === null)).toBe(true);
     expect(SECTIONS).toHaveLength(5);
+  });
+
+  it("states ratios as the median of neighbouring rounds' ratios", () => {
+    // Reference ÷ wakeforge round times 3, 1, 1 → 1; a ratio of the medians would say 30/20.
+    expect(pairedRatio([10, 20, 30], [30, 20, 30])).toBe(1);
+    expect(() => pairedRatio([], [])).toThrow(RangeError);
   });
 });

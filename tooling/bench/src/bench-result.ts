@@ -13,7 +13,7 @@ export interface BenchBudget {
 export interface Comparison {
   readonly wakeforgeAudioSecondsPerSecond: number;
   readonly referenceAudioSecondsPerSecond: number;
-  /** wakeforge ÷ reference throughput. */
+  /** wakeforge ÷ reference throughput: the median of the ratios of neighbouring rounds. */
   readonly ratio: number;
   /** Measured rounds per side (each figure is the median round). */
   readonly rounds: number;

@@ -17,7 +17,7 @@ import { StreamingDetector, type Embedder } from "@wakeforge/core";
 import type * as tf from "@tensorflow/tfjs";
 import type { BenchBudget, StreamSide, StreamingSection } from "./bench-result.js";
 import type { ReferenceModels } from "./reference-runtime.js";
-import { alternate, median, percentile, processCpuSeconds } from "./timing.js";
+import { alternate, median, pairedRatio, percentile, processCpuSeconds } from "./timing.js";
 
 export interface StreamingBenchInput {
   readonly audio: Float32Array;
@@ -81,7 +81,7 @@ export async function benchStreaming(input: StreamingBenchInput): Promise<Stream
   return {
     coreFraction: wakeforge.cpuSecondsPerAudioSecond,
     realTimeFactor: 1 / wakeforge.audioSecondsPerSecond,
-    ratio: wakeforge.audioSecondsPerSecond / referenceSide.audioSecondsPerSecond,
+    ratio: pairedRatio(ours.roundWallSeconds, theirs.roundWallSeconds),
     backend: input.backend,
     audioSeconds,
     wakeforge,

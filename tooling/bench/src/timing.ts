@@ -87,14 +87,25 @@ export function comparison(
   oursMs: readonly number[],
   referenceMs: readonly number[],
 ): Comparison {
-  const wakeforge = throughput(audioSeconds, median(oursMs));
-  const reference = throughput(audioSeconds, median(referenceMs));
   return {
-    wakeforgeAudioSecondsPerSecond: wakeforge,
-    referenceAudioSecondsPerSecond: reference,
-    ratio: wakeforge / reference,
+    wakeforgeAudioSecondsPerSecond: throughput(audioSeconds, median(oursMs)),
+    referenceAudioSecondsPerSecond: throughput(audioSeconds, median(referenceMs)),
+    ratio: pairedRatio(oursMs, referenceMs),
     rounds: oursMs.length,
   };
+}
+
+/**
+ * wakeforge ÷ reference throughput as the median of each round's ratio to the reference round
+ * next to it: neighbours in time share the machine's load of the moment, so drifting load
+ * cancels out better than in a ratio of two medians.
+ */
+export function pairedRatio(oursMs: readonly number[], referenceMs: readonly number[]): number {
+  const pairs = Math.min(oursMs.length, referenceMs.length);
+  if (pairs === 0) throw new RangeError("paired ratio of no rounds");
+  return median(
+    Array.from({ length: pairs }, (_, i) => (referenceMs[i] as number) / (oursMs[i] as number)),
+  );
 }
 
 export function latencySummary(values: readonly number[]): Latency {
