@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { BENCH_HELP, bench } from "./commands/bench.js";
 import { CANCEL_HELP, cancelJob } from "./commands/cancel-job.js";
 import { DETECT_HELP, detect } from "./commands/detect.js";
 import { DOCTOR_HELP, doctor } from "./commands/doctor.js";
@@ -68,6 +69,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   jobs: { summary: "list a queue's jobs with state and progress", help: JOBS_HELP, run: listJobs },
   cancel: { summary: "cancel a queued or running job", help: CANCEL_HELP, run: cancelJob },
   doctor: { summary: "check backends and system programs", help: DOCTOR_HELP, run: doctor },
+  bench: {
+    summary: "measure speed against onnxruntime-node (log-mel, embeddings, streaming, training)",
+    help: BENCH_HELP,
+    run: bench,
+  },
   tui: {
     summary: "the terminal UI: train, watch, evaluate, listen, jobs (wakeforge-tui)",
     help: TUI_HELP,

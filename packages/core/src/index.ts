@@ -80,6 +80,7 @@ export {
 export { baseInputForClip } from "./features/base-input.js";
 export { Embedder, NO_EMBEDDINGS, type Embeddings } from "./features/embedder.js";
 export { StreamingEmbedder } from "./features/streaming-embedder.js";
+export { ParallelEmbedder, type ParallelEmbedderOptions } from "./features/parallel-embedder.js";
 export {
   loadDetectorDirectory,
   speechEmbeddingEmbedder,

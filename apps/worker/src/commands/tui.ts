@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { findProgram, isExecutableFile, programSearchFromEnv } from "@wakeforge/core";
 import { EXIT } from "../exit-codes.js";
 import type { CommandIo } from "../io.js";
+import { workspaceRoot } from "../workspace-root.js";
 
 export const TUI_HELP = `wakeforge tui [SCREEN] [options]
 
@@ -21,14 +22,6 @@ lists them all) are passed on as they are; docs/tui.md describes it.`;
 
 /** This command's own launcher, for the terminal UI to train with. */
 const WAKEFORGE_BIN = fileURLToPath(new URL("../../bin/wakeforge.js", import.meta.url));
-
-/** The repository root above `dir` (the folder with pnpm-workspace.yaml), if there is one. */
-function workspaceRoot(dir: string): string | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, "pnpm-workspace.yaml"))) return at;
-    if (dirname(at) === at) return undefined;
-  }
-}
 
 /**
  * `wakeforge-tui`: WAKEFORGE_TUI, else the first on PATH, else the terminal UI of the checkout

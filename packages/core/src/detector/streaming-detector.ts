@@ -4,6 +4,7 @@ import { WakeforgeCoreError } from "../errors.js";
 import type { Embedder, Embeddings } from "../features/embedder.js";
 import { embeddingEndSeconds } from "../features/feature-timeline.js";
 import { StreamingEmbedder } from "../features/streaming-embedder.js";
+import { headRunner, type HeadRunner } from "./compiled-head.js";
 import { DetectionTracker, type Detection, type DetectionPolicy } from "./detection-policy.js";
 
 /**
@@ -53,6 +54,7 @@ function headWindow(head: DetectorHead): number {
  */
 function scoreSteps(
   heads: readonly DetectorHead[],
+  runners: readonly HeadRunner[],
   windows: readonly number[],
   history: Float32Array,
   historyStart: number,
@@ -72,11 +74,9 @@ function scoreSteps(
       const start = (firstScored + s - window + 1 - historyStart) * dims;
       batch.set(history.subarray(start, start + window * dims), s * window * dims);
     }
+    const run = runners[h] as HeadRunner;
     const values = tf.tidy(
-      () =>
-        (
-          head.model.predict(tf.tensor3d(batch, [scored, window, dims])) as tf.Tensor
-        ).dataSync() as Float32Array,
+      () => run(tf.tensor3d(batch, [scored, window, dims])).dataSync() as Float32Array,
     );
     const classes = values.length / scored;
     for (let s = 0; s < scored; s += 1) {
@@ -119,6 +119,7 @@ function trackDetections(
  */
 export class StreamingDetector {
   readonly heads: readonly DetectorHead[];
+  private readonly runners: HeadRunner[];
   private readonly windows: number[];
   private readonly maxWindow: number;
   private readonly embeddings: StreamingEmbedder;
@@ -138,6 +139,7 @@ export class StreamingDetector {
     if (names.size !== heads.length)
       throw new WakeforgeCoreError("BAD_HEAD", "head names must be unique");
     this.heads = heads;
+    this.runners = heads.map((head) => headRunner(head.model));
     this.windows = heads.map(headWindow);
     this.maxWindow = Math.max(...this.windows);
     this.embeddings = new StreamingEmbedder(embedder);
@@ -169,6 +171,7 @@ export class StreamingDetector {
     tracker.setThreshold(threshold);
   }
 
+  /** Forgets the stream so far; also frees the few tensors it holds between pushes. */
   reset(): void {
     this.embeddings.reset();
     this.history = new Float32Array(0);
@@ -186,6 +189,7 @@ export class StreamingDetector {
     this.history = grown;
     const steps = scoreSteps(
       this.heads,
+      this.runners,
       this.windows,
       this.history,
       this.historyStart,
@@ -214,6 +218,7 @@ export function scoreClip(
   const windows = heads.map(headWindow);
   const steps = scoreSteps(
     heads,
+    heads.map((head) => headRunner(head.model)),
     windows,
     embeddings.values,
     0,

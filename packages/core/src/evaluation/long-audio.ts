@@ -124,19 +124,24 @@ export async function scoreLongAudio(
   const capacity = Math.ceil(totalSeconds / EMBEDDING_STEP_SECONDS) + 1;
   const series = heads.map(() => new GrowableSeries(capacity));
   let done = 0;
-  for await (const block of blocks) {
-    options.signal?.throwIfAborted();
-    const { steps } = detector.push(block);
-    for (const step of steps) {
-      heads.forEach((head, h) => {
-        const score = step.scores[head.name];
-        if (score !== undefined) series[h]?.push(step.index, score);
-      });
+  try {
+    for await (const block of blocks) {
+      options.signal?.throwIfAborted();
+      const { steps } = detector.push(block);
+      for (const step of steps) {
+        heads.forEach((head, h) => {
+          const score = step.scores[head.name];
+          if (score !== undefined) series[h]?.push(step.index, score);
+        });
+      }
+      done += block.length;
+      options.onProgress?.({ doneSeconds: done / sampleRateHz, totalSeconds });
+      // Let timers and I/O run between segments of an hours-long pass.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    done += block.length;
-    options.onProgress?.({ doneSeconds: done / sampleRateHz, totalSeconds });
-    // Let timers and I/O run between segments of an hours-long pass.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  } finally {
+    // Frees the few tensors the stream holds between pushes.
+    detector.reset();
   }
   return {
     durationSeconds: totalSeconds,
