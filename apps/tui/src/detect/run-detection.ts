@@ -28,18 +28,23 @@ export async function runDetection(
 ): Promise<void> {
   let streaming: StreamingDetector | undefined;
   const name = detector.head.name;
-  for await (const chunk of source(hooks.signal)) {
-    if (hooks.signal.aborted) return;
-    streaming ??= new StreamingDetector(detector.embedder, [detector.head], {
-      inputSampleRateHz: chunk.sampleRateHz,
-    });
-    const out = streaming.push(chunk.samples);
-    for (const step of out.steps) {
-      const score = step.scores[name];
-      if (score !== undefined) hooks.onScore({ timeSeconds: step.timeSeconds, score });
+  try {
+    for await (const chunk of source(hooks.signal)) {
+      if (hooks.signal.aborted) return;
+      streaming ??= new StreamingDetector(detector.embedder, [detector.head], {
+        inputSampleRateHz: chunk.sampleRateHz,
+      });
+      const out = streaming.push(chunk.samples);
+      for (const step of out.steps) {
+        const score = step.scores[name];
+        if (score !== undefined) hooks.onScore({ timeSeconds: step.timeSeconds, score });
+      }
+      for (const detection of out.detections) {
+        hooks.onDetection({ timeSeconds: detection.timeSeconds, score: detection.score });
+      }
     }
-    for (const detection of out.detections) {
-      hooks.onDetection({ timeSeconds: detection.timeSeconds, score: detection.score });
-    }
+  } finally {
+    // Frees the tensors the incremental embedding pass keeps between pushes.
+    streaming?.reset();
   }
 }

@@ -76,8 +76,8 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
   let failed = 0;
   let detections = 0;
   for (const file of positionals) {
+    let detector: StreamingDetector | undefined;
     try {
-      let detector: StreamingDetector | undefined;
       for await (const block of audioBlocks(file)) {
         detector ??= new StreamingDetector(loaded.embedder, [head], {
           inputSampleRateHz: block.sampleRateHz,
@@ -98,6 +98,9 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
       if (!isExpectedFailure(error)) throw error;
       failed += 1;
       io.stderr.write(`wakeforge detect: ${describeFailure(error, file)}\n`);
+    } finally {
+      // Frees the tensors the incremental embedding pass keeps between pushes.
+      detector?.reset();
     }
   }
   if (!values.json && !values.scores) {

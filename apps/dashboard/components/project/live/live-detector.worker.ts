@@ -49,6 +49,12 @@ let model: { url: string; loaded: LoadedModel } | undefined;
 let stream:
   { id: number; detector: StreamingDetector; head: string; history: AudioHistory } | undefined;
 
+/** Drops the current stream, freeing the tensors its incremental embedding pass holds. */
+function endStream(): void {
+  stream?.detector.reset();
+  stream = undefined;
+}
+
 /**
  * WebAssembly first: one 80 ms step is a small network pass whose result is read back at once,
  * which wasm does in a few milliseconds on any CPU while webgl waits on the GPU (or, without
@@ -91,7 +97,7 @@ async function loadModel(url: string): Promise<LoadedModel> {
 }
 
 async function load(request: Extract<ToLiveWorker, { type: "load" }>): Promise<void> {
-  stream = undefined;
+  endStream();
   try {
     post({ type: "preparing", step: "backend" });
     backend ??= startBackend(request.files.wasmPrefix);
@@ -131,6 +137,7 @@ async function listen(request: Extract<ToLiveWorker, { type: "listen" }>): Promi
     return;
   }
   const head = model.loaded.manifest.phrase ?? "wake word";
+  endStream();
   stream = {
     id: request.stream,
     head,
@@ -204,7 +211,7 @@ function handle(message: ToLiveWorker): Promise<void> | void {
       try {
         hear(message.samples);
       } catch (error) {
-        stream = undefined;
+        endStream();
         post({ type: "failed", kind: "failed", message: `listening stopped: ${messageOf(error)}` });
       }
       return;
