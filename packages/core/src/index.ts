@@ -78,7 +78,12 @@ export {
   embeddingEndSeconds,
 } from "./features/feature-timeline.js";
 export { baseInputForClip } from "./features/base-input.js";
-export { Embedder, NO_EMBEDDINGS, type Embeddings } from "./features/embedder.js";
+export {
+  Embedder,
+  MAX_FRAMES_PER_PASS,
+  NO_EMBEDDINGS,
+  type Embeddings,
+} from "./features/embedder.js";
 export { StreamingEmbedder } from "./features/streaming-embedder.js";
 export { ParallelEmbedder, type ParallelEmbedderOptions } from "./features/parallel-embedder.js";
 export {

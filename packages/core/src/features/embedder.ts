@@ -22,6 +22,13 @@ export const NO_EMBEDDINGS: Embeddings = {
 };
 
 /**
+ * Frames the base reads in one pass, at most: about two minutes of audio, some 85 MB at the
+ * pass's peak (about 7 KB a frame). The wasm heap stops at 4 GiB; a batch of 32 half-minute
+ * background pieces in one pass, holding every layer's output (46 KB a frame), aborted training.
+ */
+export const MAX_FRAMES_PER_PASS = 12_000;
+
+/**
  * Runs a fully convolutional base (input [N, T, 32, 1], output [N, n, dims]) over log-mel
  * frames: one pass yields every 76-frame window's embedding at an 8-frame hop.
  */
@@ -42,8 +49,11 @@ export class Embedder {
     return this.embedBatch([input])[0] ?? { ...NO_EMBEDDINGS, dims: this.dims };
   }
 
-  /** Several inputs of equal length in one pass (training batches of fixed-length clips). */
-  embedBatch(inputs: readonly LogMel[]): Embeddings[] {
+  /**
+   * Several inputs of equal length (training batches of fixed-length clips), in passes of at
+   * most `maxFramesPerPass` frames in all (one input longer than that still goes whole).
+   */
+  embedBatch(inputs: readonly LogMel[], maxFramesPerPass = MAX_FRAMES_PER_PASS): Embeddings[] {
     const first = inputs[0];
     if (!first) return [];
     const frames = first.frameCount;
@@ -52,6 +62,16 @@ export class Embedder {
     }
     if (frames < EMBEDDING_WINDOW_FRAMES)
       return inputs.map(() => ({ ...NO_EMBEDDINGS, dims: this.dims }));
+    const perPass = Math.max(1, Math.floor(maxFramesPerPass / frames));
+    if (inputs.length <= perPass) return this.embedPass(inputs, frames);
+    const out: Embeddings[] = [];
+    for (let i = 0; i < inputs.length; i += perPass) {
+      out.push(...this.embedPass(inputs.slice(i, i + perPass), frames));
+    }
+    return out;
+  }
+
+  private embedPass(inputs: readonly LogMel[], frames: number): Embeddings[] {
     const stacked = new Float32Array(inputs.length * frames * MEL_BAND_COUNT);
     inputs.forEach((input, i) =>
       stacked.set(input.frames.subarray(0, frames * MEL_BAND_COUNT), i * frames * MEL_BAND_COUNT),

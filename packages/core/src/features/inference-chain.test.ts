@@ -86,6 +86,39 @@ describe("compileInferenceChain", () => {
     }
   });
 
+  it("holds no more memory at its peak than predict does (intermediates released as it goes)", async () => {
+    const fully = fullyConvolutionalBase(base);
+    const chain = compileInferenceChain(fully)!;
+    const frames = 600;
+    const input = tf.tensor4d(randomFrames(frames * 4, "peak"), [4, frames, BANDS, 1]);
+    try {
+      const peak = async (run: () => tf.Tensor) =>
+        (await tf.profile(() => tf.tidy(() => run().dataSync()))).peakBytes;
+      const viaChain = await peak(() => chain(input));
+      const viaPredict = await peak(() => fully.predict(input) as tf.Tensor);
+      const inputBytes = input.size * 4;
+      // Holding every layer's output until the end costs several times the widest one.
+      expect(viaChain - inputBytes).toBeLessThanOrEqual((viaPredict - inputBytes) * 1.05);
+    } finally {
+      input.dispose();
+    }
+  });
+
+  it("embeds a batch in several passes when it is long, with the same embeddings", () => {
+    const embedder = new Embedder(fullyConvolutionalBase(base));
+    const inputs = ["p", "q", "r", "s", "t"].map((seed) => ({
+      frames: randomFrames(160, seed),
+      frameCount: 160,
+    }));
+    const onePass = embedder.embedBatch(inputs);
+    const passesOfTwo = embedder.embedBatch(inputs, 2 * 160);
+    expect(passesOfTwo).toHaveLength(5);
+    passesOfTwo.forEach((e, i) => {
+      expect(e.count).toBe(onePass[i]!.count);
+      expect(maxAbsDiff(e.values, onePass[i]!.values)).toBeLessThan(1e-5);
+    });
+  });
+
   it("declines layers it does not know, and the Embedder then runs the model itself", () => {
     const input = tf.input({ shape: [null, BANDS, 1] });
     const conv = tf.layers

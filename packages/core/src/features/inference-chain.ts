@@ -143,5 +143,12 @@ export function planInferenceChain(model: tf.LayersModel): ChainStep[] | undefin
 export function compileInferenceChain(model: tf.LayersModel): InferenceChain | undefined {
   const steps = planInferenceChain(model);
   if (!steps) return undefined;
-  return (input) => steps.reduce((x, step) => applyStep(step, x), input);
+  // Each intermediate is released as soon as the next exists: inside a caller's tidy they would
+  // otherwise all live until its end, and a batch of long clips then outgrows the wasm heap.
+  return (input) =>
+    steps.reduce((x, step) => {
+      const next = applyStep(step, x);
+      if (x !== input && next !== x) x.dispose();
+      return next;
+    }, input);
 }
