@@ -106,4 +106,20 @@ describe("wakeforge pretrain, then train --base", () => {
     expect(wrongCode).not.toBe(0);
     expect(wrong.err()).toContain(`${out}: holds a head model, not a pre-trained word network`);
   }, 300_000);
+
+  it("--synth-sounds writes a corpus of non-speech sounds and pre-trains on it", async () => {
+    const corpus = join(work, "sounds");
+    const io = captureIo({ ...process.env, WAKEFORGE_DATA_DIR: join(work, "data") });
+    const args = ["pretrain", "--corpus", corpus, "--synth-sounds", "3", "--epochs", "1"];
+    const code = await runCli([...args, "--out", join(work, "sound-network"), "--json"], io);
+    expect(code, io.err()).toBe(0);
+    const summary = JSON.parse(io.out()) as { words: number; voices: number };
+    expect(summary).toMatchObject({ words: readdirSync(corpus).length, voices: 3 });
+    expect(readdirSync(join(corpus, "tone_low"))).toHaveLength(6);
+
+    const both = captureIo(process.env);
+    const bothCode = await runCli([...args, "--synth-voices", "4", "--out", join(work, "y")], both);
+    expect(bothCode).toBe(2);
+    expect(both.err()).toContain("--synth-voices and --synth-sounds");
+  }, 300_000);
 });

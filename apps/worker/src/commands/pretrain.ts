@@ -1,6 +1,12 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSpeechCommandsDataset, pretrainWords, saveWordNetwork } from "@wakeforge/core";
+import {
+  SOUND_CLASSES,
+  loadSpeechCommandsDataset,
+  pretrainWords,
+  saveWordNetwork,
+  writeSoundCorpus,
+} from "@wakeforge/core";
 import { CORPUS_WORDS, synthesizeWordCorpus } from "@wakeforge/synth";
 import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
@@ -20,6 +26,9 @@ trigger-word head reads its embedding.
 
   --synth-voices V   first synthesize the corpus into --corpus DIR: every word by V voices
                      (resumes an earlier run; the words are --words or ${CORPUS_WORDS.length} built-in ones)
+  --synth-sounds V   instead, a corpus of ${SOUND_CLASSES.length} classes of non-speech sounds (tones, sweeps,
+                     beeps, clicks, chords, noise colours, hum), V sets of each: a base that fits
+                     no spoken phrase, to see negative transfer
   --words a,b,c      the words to learn (default: every folder of the corpus)
   --epochs N         default 20          --seed S     default 0
   --backend B        auto|node-gpu|node|wasm|cpu     --json  a JSON summary on stdout`;
@@ -31,6 +40,7 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
       corpus: { type: "string" },
       out: { type: "string" },
       "synth-voices": { type: "string" },
+      "synth-sounds": { type: "string" },
       words: { type: "string" },
       epochs: { type: "string" },
       seed: { type: "string" },
@@ -47,6 +57,13 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
     values["synth-voices"] === undefined
       ? undefined
       : wholeNumberFlag(values["synth-voices"], "--synth-voices", 0, 2);
+  const soundSets =
+    values["synth-sounds"] === undefined
+      ? undefined
+      : wholeNumberFlag(values["synth-sounds"], "--synth-sounds", 0, 2);
+  if (voices !== undefined && soundSets !== undefined) {
+    throw new UsageError("--synth-voices and --synth-sounds make different corpora; give one");
+  }
   const words = values.words
     ?.split(",")
     .map((w) => w.trim())
@@ -66,6 +83,13 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
     for (const failure of made.failures) progress.log(`${failure.file}: ${failure.error.message}`);
     progress.log(
       `corpus: ${made.words.length} words × ${made.speakers.length} voices (${made.written} new, ${made.kept} kept)`,
+    );
+  }
+  if (soundSets !== undefined) {
+    progress.update("writing the sound corpus", 0);
+    const made = await writeSoundCorpus(values.corpus, { variants: soundSets, seed });
+    progress.log(
+      `corpus: ${made.classes.length} sound classes × ${soundSets} sets (${made.written} new, ${made.kept} kept)`,
     );
   }
   const backend = await startBackend(values.backend, io.env);

@@ -25,3 +25,11 @@ export {
   type LoadedWordNetwork,
   type WordNetworkRecord,
 } from "./word-base-directory.js";
+export {
+  SOUND_CLASSES,
+  renderSound,
+  soundCorpus,
+  writeSoundCorpus,
+  type SoundClass,
+  type SoundCorpusOptions,
+} from "./sound-corpus.js";
