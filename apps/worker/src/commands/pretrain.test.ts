@@ -122,4 +122,33 @@ describe("wakeforge pretrain, then train --base", () => {
     expect(bothCode).toBe(2);
     expect(both.err()).toContain("--synth-voices and --synth-sounds");
   }, 300_000);
+
+  it("shows one progress bar for synthesis and pre-training together", async () => {
+    const io = captureIo({ ...process.env, WAKEFORGE_DATA_DIR: join(work, "data") });
+    const code = await runCli(
+      [
+        "pretrain",
+        "--corpus",
+        join(work, "tiny"),
+        "--synth-voices",
+        "2",
+        "--words",
+        "yes,no",
+        "--epochs",
+        "1",
+        "--out",
+        join(work, "tiny-network"),
+      ],
+      io,
+    );
+    expect(code, io.err()).toBe(0);
+    const lines = io
+      .err()
+      .split("\n")
+      .filter((line) => /^\[\d+%\]/.test(line));
+    const done = lines.filter((line) => line.startsWith("[100%]"));
+    // Synthesis is the first part of the bar; only the end of pre-training is 100 %.
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.every((line) => line.includes("pre-training"))).toBe(true);
+  }, 300_000);
 });

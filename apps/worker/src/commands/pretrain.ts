@@ -72,13 +72,16 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
     ? SILENT_PROGRESS
     : createTerminalProgress({ stream: io.stderr as CommandIo["stdout"] });
 
+  // One bar for the whole command: synthesis takes its first part, so the ETA never restarts.
+  const synthesisShare = voices !== undefined ? 0.15 : 0;
   if (voices !== undefined) {
     const made = await synthesizeWordCorpus({
       outDir: values.corpus,
       voices,
       seed,
       ...(words ? { words } : {}),
-      onProgress: (p) => progress.update("synthesizing corpus", p.done / p.total),
+      onProgress: (p) =>
+        progress.update("synthesizing corpus", (synthesisShare * p.done) / p.total),
     });
     for (const failure of made.failures) progress.log(`${failure.file}: ${failure.error.message}`);
     progress.log(
@@ -101,7 +104,8 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
     seed,
     epochs,
     ...(words ? { words } : {}),
-    onProgress: (fraction) => progress.update("pre-training", fraction),
+    onProgress: (fraction) =>
+      progress.update("pre-training", synthesisShare + (1 - synthesisShare) * fraction),
     onEpoch: (m) =>
       progress.log(
         `epoch ${m.epoch}/${epochs}: loss ${m.loss.toFixed(3)}, held-out word accuracy ${(m.valAccuracy * 100).toFixed(1)} %`,
