@@ -130,7 +130,12 @@ export {
   recordedWeightShare,
   type TrainingWeightOptions,
 } from "./dataset/weights.js";
-export { splitBySpeaker, type SpeakerSplit, type SpeakerSplitOptions } from "./dataset/split.js";
+export {
+  splitBySpeaker,
+  splitWakeWordSpeakers,
+  type SpeakerSplit,
+  type SpeakerSplitOptions,
+} from "./dataset/split.js";
 export {
   FEATURE_VERSION,
   MemoryEmbeddingStore,

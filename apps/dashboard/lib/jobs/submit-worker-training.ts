@@ -6,7 +6,7 @@ import type { JobQueue, TrainJobSpec } from "@wakeforge/jobs";
 import type { Store } from "../store";
 import { newId } from "../store/ids";
 import type { WorkerTraining, WorkerTrainingSettings } from "../store/types";
-import { seedWithHeldOutPositives } from "../training/split-seed";
+import { heldOutVoicesProblem } from "../training/held-out-voices";
 import { speakerIdOf, trainingShortfall } from "../training/training-data";
 import { writeDatasetSnapshot } from "./dataset-snapshot";
 import { JobsError } from "./jobs-error";
@@ -46,27 +46,18 @@ export async function submitWorkerTraining(
   const samples = store.listSamples(projectId);
   const shortfall = trainingShortfall(samples);
   if (shortfall) throw new JobsError("NOT_ENOUGH_DATA", shortfall);
-  // The worker trains with the seed it is given; as in the browser, move on to the first seed
-  // whose draw of held-out voices keeps a voice saying the phrase on each side, or the job
-  // would fail with TOO_FEW_SPEAKERS on data that can train.
   const speakers = (label: string) =>
     samples.filter((s) => s.label === label).map((s) => ({ speakerId: speakerIdOf(s) }));
-  const seed = seedWithHeldOutPositives(
-    { positives: speakers("positive"), negatives: speakers("negative") },
-    settings.seed,
-  );
-  if (seed === undefined) {
-    throw new JobsError(
-      "NOT_ENOUGH_DATA",
-      "no draw of held-out voices leaves a voice saying the phrase on both sides; add positives in more voices",
-    );
-  }
-  const chosen: WorkerTrainingSettings = { ...settings, seed };
+  const voicesProblem = heldOutVoicesProblem({
+    positives: speakers("positive"),
+    negatives: speakers("negative"),
+  });
+  if (voicesProblem) throw new JobsError("NOT_ENOUGH_DATA", voicesProblem);
   const jobId = newId();
   const runDir = store.workerRunDir(projectId, jobId);
   try {
     await writeDatasetSnapshot(store, projectId, join(runDir, RUN_DATASET));
-    await queue.submit(trainJobSpec(project.phrase, runDir, chosen), { id: jobId });
+    await queue.submit(trainJobSpec(project.phrase, runDir, settings), { id: jobId });
   } catch (error) {
     await rm(runDir, { recursive: true, force: true });
     throw error;
@@ -75,7 +66,7 @@ export async function submitWorkerTraining(
   // settled (its folder removed) by whoever polls first.
   let training: WorkerTraining;
   try {
-    training = store.addWorkerTraining(projectId, { jobId, settings: chosen });
+    training = store.addWorkerTraining(projectId, { jobId, settings });
   } catch (error) {
     await queue.cancel(jobId).catch(() => undefined);
     await rm(runDir, { recursive: true, force: true });

@@ -52,7 +52,7 @@ export function buildTrainingRecord(input: {
   readonly phrase: string;
   readonly backend: string;
   readonly settings: TrainingSettings;
-  /** The seed trainWakeWord ran with (settings.seed, or the next one that held out a positive voice). */
+  /** The seed trainWakeWord ran with. */
   readonly seed: number;
   readonly result: TrainWakeWordResult;
   readonly totalSeconds: number;

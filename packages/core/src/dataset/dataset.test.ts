@@ -11,7 +11,7 @@ import {
   loadSpeechCommandsDataset,
   speechCommandsSpeaker,
 } from "./load-dataset.js";
-import { splitBySpeaker } from "./split.js";
+import { splitBySpeaker, splitWakeWordSpeakers } from "./split.js";
 import { assignTrainingWeights, mergeDatasets, recordedWeightShare } from "./weights.js";
 
 let root: string;
@@ -141,6 +141,46 @@ describe("splitBySpeaker", () => {
     }
     const single = splitBySpeaker([{ speakerId: "a" }, { speakerId: "a" }]);
     expect(single.test).toHaveLength(0);
+  });
+});
+
+describe("splitWakeWordSpeakers", () => {
+  it("keeps a voice saying the phrase on each side, even when most voices never say it", () => {
+    // Two people recorded the phrase; forty synthetic voices speak only other things.
+    const positives = ["user:ana", "user:bo"].flatMap((speakerId) =>
+      Array.from({ length: 5 }, (_, i) => ({ speakerId, i })),
+    );
+    const negatives = [
+      ...positives.map((p) => ({ ...p, i: p.i + 100 })),
+      ...Array.from({ length: 40 }, (_, v) =>
+        Array.from({ length: 3 }, (_, i) => ({ speakerId: `espeak-ng:v${v}`, i })),
+      ).flat(),
+    ];
+    let jointFailed = 0;
+    for (let seed = 0; seed < 30; seed += 1) {
+      const split = splitWakeWordSpeakers(positives, negatives, { testFraction: 0.2, seed });
+      const saying = (side: string[]) => side.filter((s) => s.startsWith("user:")).length;
+      expect(saying(split.testSpeakers)).toBe(1);
+      expect(saying(split.trainSpeakers)).toBe(1);
+      const train = new Set(split.trainSpeakers);
+      expect(split.testSpeakers.some((s) => train.has(s))).toBe(false);
+      expect(split.test.every((c) => !train.has(c.speakerId))).toBe(true);
+      expect(split.train.length + split.test.length).toBe(positives.length + negatives.length);
+      expect(split.testSpeakers.length).toBeGreaterThan(1); // other voices are held out too
+      const joint = splitBySpeaker([...positives, ...negatives], { testFraction: 0.2, seed });
+      if (saying(joint.testSpeakers) === 1) expect(split).toEqual(joint);
+      else jointFailed += 1;
+    }
+    // One split of all voices together often holds out neither person (or both).
+    expect(jointFailed).toBeGreaterThan(5);
+  });
+
+  it("gives one split of everything when every voice says the phrase", () => {
+    const positives = Array.from({ length: 30 }, (_, i) => ({ speakerId: `v${i % 10}`, i }));
+    const negatives = positives.map((p) => ({ ...p, i: p.i + 100 }));
+    expect(splitWakeWordSpeakers(positives, negatives, { seed: 4 })).toEqual(
+      splitBySpeaker([...positives, ...negatives], { seed: 4 }),
+    );
   });
 });
 

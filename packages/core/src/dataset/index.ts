@@ -23,7 +23,12 @@ export {
   recordedWeightShare,
   type TrainingWeightOptions,
 } from "./weights.js";
-export { splitBySpeaker, type SpeakerSplit, type SpeakerSplitOptions } from "./split.js";
+export {
+  splitBySpeaker,
+  splitWakeWordSpeakers,
+  type SpeakerSplit,
+  type SpeakerSplitOptions,
+} from "./split.js";
 export { EmbeddingCache, embeddingCacheKey } from "./embedding-cache.js";
 export {
   FEATURE_VERSION,

@@ -53,3 +53,37 @@ export function splitBySpeaker<T extends { readonly speakerId: string }>(
     testSpeakers: [...testSpeakers].sort(),
   };
 }
+
+/**
+ * The speaker split of a wake word's data: one split of all voices together, unless that draw
+ * leaves no voice saying the phrase on one side (likely with a handful of recorded voices among
+ * many synthetic ones); then the voices that say it are split among themselves, so that with two
+ * or more each side gets one, and the other voices among themselves. Either way a voice is wholly
+ * on one side. (The first draw is kept whenever it works, so earlier runs' splits stay as they were.)
+ */
+export function splitWakeWordSpeakers<T extends { readonly speakerId: string }>(
+  positives: readonly T[],
+  negatives: readonly T[],
+  options: SpeakerSplitOptions = {},
+): SpeakerSplit<T> {
+  const all = [...positives, ...negatives];
+  const joint = splitBySpeaker(all, options);
+  const positiveSpeakers = new Set(positives.map((clip) => clip.speakerId));
+  const heldOut = joint.testSpeakers.filter((speaker) => positiveSpeakers.has(speaker)).length;
+  if (positiveSpeakers.size < 2 || (heldOut > 0 && heldOut < positiveSpeakers.size)) return joint;
+
+  const seed = options.seed ?? 0;
+  const saying = splitBySpeaker(
+    all.filter((clip) => positiveSpeakers.has(clip.speakerId)),
+    { ...options, seed: `${seed}/voices-saying-it` },
+  );
+  const others = negatives.filter((clip) => !positiveSpeakers.has(clip.speakerId));
+  const rest = splitBySpeaker(others, { ...options, seed: `${seed}/other-voices` });
+  const testSpeakers = new Set([...saying.testSpeakers, ...rest.testSpeakers]);
+  return {
+    train: all.filter((clip) => !testSpeakers.has(clip.speakerId)),
+    test: all.filter((clip) => testSpeakers.has(clip.speakerId)),
+    trainSpeakers: [...saying.trainSpeakers, ...rest.trainSpeakers].sort(),
+    testSpeakers: [...testSpeakers].sort(),
+  };
+}

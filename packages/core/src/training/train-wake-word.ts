@@ -6,7 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { DEFAULT_AUGMENTATION_CONFIG, type AugmentationConfig } from "@wakeforge/audio";
 import type { Dataset, DatasetClip } from "../dataset/dataset-types.js";
 import type { EmbeddingCacheStats, EmbeddingStore } from "../dataset/embedding-store.js";
-import { splitBySpeaker } from "../dataset/split.js";
+import { splitBySpeaker, splitWakeWordSpeakers } from "../dataset/split.js";
 import { Embedder } from "../features/embedder.js";
 import { fullyConvolutionalBase } from "../models/fully-convolutional.js";
 import { registerOnnxLayers } from "../onnx/index.js";
@@ -307,8 +307,8 @@ export async function trainWakeWord(
   // Splits: no speaker on both sides.
   emit({ type: "stage", stage: "augmenting" });
   const testFraction = options.testFraction ?? 0.2;
-  // One split over positives and negatives together, so a held-out voice is held out entirely.
-  const speech = splitBySpeaker([...dataset.positives, ...dataset.negatives], {
+  // A held-out voice is held out entirely, and some voice saying the phrase is on each side.
+  const speech = splitWakeWordSpeakers(dataset.positives, dataset.negatives, {
     testFraction,
     seed,
   });

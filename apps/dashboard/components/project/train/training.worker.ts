@@ -20,7 +20,7 @@ import {
   type TrainWakeWordResult,
 } from "@wakeforge/core/browser";
 import { decodeSampleWav } from "../../../lib/training/decode-sample-wav";
-import { seedWithHeldOutPositives } from "../../../lib/training/split-seed";
+import { heldOutVoicesProblem } from "../../../lib/training/held-out-voices";
 import type { TrainingClipRef } from "../../../lib/training/training-data";
 import {
   CLIP_FALSE_ACCEPT_RATE,
@@ -207,20 +207,9 @@ async function train(request: Extract<ToWorker, { type: "train" }>): Promise<voi
       },
       { name: phrase },
     );
-    const seed = seedWithHeldOutPositives(dataset, settings.seed);
-    if (seed === undefined) {
-      throw new StepError(
-        "data",
-        "no draw of held-out voices leaves a voice saying the phrase on both sides; add positives in more voices",
-      );
-    }
-    if (seed !== settings.seed) {
-      post({
-        type: "log",
-        level: "info",
-        message: `Seed ${settings.seed} would have held out no voice that says the phrase; trained with seed ${seed}.`,
-      });
-    }
+    const voicesProblem = heldOutVoicesProblem(dataset);
+    if (voicesProblem) throw new StepError("data", voicesProblem);
+    const seed = settings.seed;
     result = await trainWakeWord(
       {
         phrase,
