@@ -6,13 +6,14 @@ import { join } from "node:path";
 import { decodeWav, encodeWav, resample } from "@wakeforge/audio";
 import {
   OPENWAKEWORD_HEADS,
+  StreamingEmbedder,
   initBackend,
   loadModelDirectory,
   readOnnxModel,
   resolveModelFile,
 } from "@wakeforge/core";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../cli.js";
 import { captureIo } from "../test-capture-io.js";
 
@@ -121,6 +122,62 @@ describe("wakeforge import, detect and export", () => {
     expect(steps.length).toBeGreaterThan(20);
     expect(steps[1]!.time - steps[0]!.time).toBeCloseTo(0.08, 6);
   }, 60_000);
+
+  it("detect listens for several words at once, with one embedding pass for all of them", async () => {
+    const jarvisDir = join(work, "jarvis-model");
+    const mycroftDir = join(work, "mycroft-model");
+    for (const [name, dir] of [
+      ["hey_jarvis", jarvisDir],
+      ["hey_mycroft", mycroftDir],
+    ] as const) {
+      const onnx = resolveModelFile(OPENWAKEWORD_HEADS[name].source);
+      expect(await runCli(["import", "--onnx", onnx, "--out", dir], captureIo())).toBe(0);
+    }
+    const passes = vi.spyOn(StreamingEmbedder.prototype, "push");
+    const run = async (models: string[]) => {
+      passes.mockClear();
+      const io = captureIo();
+      const args = models.flatMap((dir) => ["--model", dir]);
+      expect(await runCli(["detect", ...args, "--scores", "--json", speechFile], io)).toBe(0);
+      const steps = io
+        .out()
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { word: string; time: number; score: number });
+      return { steps, passes: passes.mock.calls.length };
+    };
+    try {
+      const alone = await run([modelDir]);
+      const together = await run([modelDir, jarvisDir, mycroftDir]);
+      // Three heads, and no more embedding work than one.
+      expect(alone.passes).toBeGreaterThan(0);
+      expect(together.passes).toBe(alone.passes);
+      const words = new Set(together.steps.map((s) => s.word));
+      expect(words.size).toBe(3);
+      // Each word scores every step, and alexa's scores are what it scores alone.
+      const alexa = together.steps.filter((s) => s.word === alone.steps[0]!.word);
+      expect(alexa).toEqual(alone.steps);
+      for (const word of words) {
+        expect(together.steps.filter((s) => s.word === word)).toHaveLength(alone.steps.length);
+      }
+    } finally {
+      passes.mockRestore();
+    }
+
+    // Detections name their word: only alexa fires on a recording of "alexa".
+    const io = captureIo();
+    const code = await runCli(
+      ["detect", "--model", modelDir, "--model", jarvisDir, "--json", speechFile],
+      io,
+    );
+    expect(code).toBe(0);
+    const detections = io
+      .out()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { word: string });
+    expect(detections.map((d) => d.word)).toEqual(["alexa"]);
+  }, 120_000);
 
   it("export writes an ONNX head and a whole tfjs detector", async () => {
     const onnxPath = join(work, "alexa.onnx");

@@ -2,7 +2,13 @@ import { parseArgs } from "node:util";
 import { open } from "node:fs/promises";
 import { sniffAudioContainer } from "@wakeforge/audio";
 import { readAudioFile, streamWavFile } from "@wakeforge/audio/node";
-import { StreamingDetector, loadDetectorDirectory } from "@wakeforge/core";
+import { basename } from "node:path";
+import {
+  StreamingDetector,
+  loadDetectorDirectory,
+  type DetectorHead,
+  type Embedder,
+} from "@wakeforge/core";
 import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
 import { nonNegativeFlag, thresholdFlag } from "../flags.js";
@@ -10,13 +16,14 @@ import { describeFailure, isExpectedFailure } from "../failures.js";
 import type { CommandIo } from "../io.js";
 import { UsageError } from "../usage-error.js";
 
-export const DETECT_HELP = `wakeforge detect --model DIR [--threshold T] [--refractory SECONDS] [--scores] [--backend B] [--json] FILE...
+export const DETECT_HELP = `wakeforge detect --model DIR [--model DIR ...] [--threshold T] [--refractory SECONDS] [--scores] [--backend B] [--json] FILE...
 
 Runs the wake-word detector in DIR over each audio file (WAV, MP3, FLAC, OGG, WebM; WAV files of
 any length are streamed) and prints every detection: the time in seconds from the start of the
-file to the end of the audio that fired, and the score.
-  --json      one JSON line per detection: {"file","time","score"}
-  --scores    one line per 80 ms step instead: {"file","time","score"}
+file to the end of the audio that fired, and the score. Several --model directories listen
+together; those trained on the same base share one embedding pass per 80 ms.
+  --json      one JSON line per detection: {"file","word","time","score"}
+  --scores    one line per 80 ms step and word instead: {"file","word","time","score"}
   --threshold override the model's calibrated threshold (0..1)
 A file that cannot be read is reported on stderr; the others are still processed, and the exit
 code is then 1.`;
@@ -45,7 +52,7 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: {
-      model: { type: "string" },
+      model: { type: "string", multiple: true },
       threshold: { type: "string" },
       refractory: { type: "string" },
       scores: { type: "boolean", default: false },
@@ -55,44 +62,50 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
     allowPositionals: true,
     strict: true,
   });
-  if (!values.model) throw new UsageError("--model DIR is required");
+  const modelDirs = values.model ?? [];
+  if (modelDirs.length === 0) throw new UsageError("--model DIR is required");
   if (positionals.length === 0) throw new UsageError("name at least one audio FILE");
   const threshold = thresholdFlag(values.threshold, "--threshold");
   const refractory = nonNegativeFlag(values.refractory, "--refractory", "seconds");
 
   await startBackend(values.backend, io.env);
-  const loaded = await loadDetectorDirectory(values.model);
-  const head = loaded.head({
+  const groups = await listeningGroups(modelDirs, {
     ...(threshold === undefined ? {} : { threshold }),
     ...(refractory === undefined ? {} : { refractorySeconds: refractory }),
   });
-  const print = (file: string, time: number, score: number) =>
+  const several = modelDirs.length > 1;
+  const print = (file: string, word: string, time: number, score: number) =>
     io.stdout.write(
       values.json
-        ? `${JSON.stringify({ file, time: Number(time.toFixed(3)), score: Number(score.toFixed(6)) })}\n`
-        : `${file}\t${time.toFixed(2)}\t${score.toFixed(4)}\n`,
+        ? `${JSON.stringify({ file, word, time: Number(time.toFixed(3)), score: Number(score.toFixed(6)) })}\n`
+        : `${file}\t${several ? `${word}\t` : ""}${time.toFixed(2)}\t${score.toFixed(4)}\n`,
     );
 
   let failed = 0;
   let detections = 0;
   for (const file of positionals) {
-    let detector: StreamingDetector | undefined;
+    let detectors: StreamingDetector[] | undefined;
     try {
       for await (const block of audioBlocks(file)) {
-        detector ??= new StreamingDetector(loaded.embedder, [head], {
-          inputSampleRateHz: block.sampleRateHz,
-        });
-        const out = detector.push(block.samples);
-        if (values.scores) {
-          for (const step of out.steps) {
-            const score = step.scores[head.name];
-            if (score !== undefined) print(file, step.timeSeconds, score);
+        detectors ??= groups.map(
+          ({ embedder, heads }) =>
+            new StreamingDetector(embedder, heads, { inputSampleRateHz: block.sampleRateHz }),
+        );
+        for (const detector of detectors) {
+          const out = detector.push(block.samples);
+          if (values.scores) {
+            for (const step of out.steps) {
+              for (const head of detector.heads) {
+                const score = step.scores[head.name];
+                if (score !== undefined) print(file, head.name, step.timeSeconds, score);
+              }
+            }
+          } else {
+            for (const detection of out.detections)
+              print(file, detection.head, detection.timeSeconds, detection.score);
           }
-        } else {
-          for (const detection of out.detections)
-            print(file, detection.timeSeconds, detection.score);
+          detections += out.detections.length;
         }
-        detections += out.detections.length;
       }
     } catch (error) {
       if (!isExpectedFailure(error)) throw error;
@@ -100,7 +113,7 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
       io.stderr.write(`wakeforge detect: ${describeFailure(error, file)}\n`);
     } finally {
       // Frees the tensors the incremental embedding pass keeps between pushes.
-      detector?.reset();
+      detectors?.forEach((detector) => detector.reset());
     }
   }
   if (!values.json && !values.scores) {
@@ -111,4 +124,27 @@ export async function detect(argv: readonly string[], io: CommandIo): Promise<nu
     );
   }
   return failed > 0 ? EXIT.failure : EXIT.ok;
+}
+
+/**
+ * The heads of `dirs`, grouped by the base they read: heads on the same base (the zoo's
+ * speech-embedding base is one instance per process) share one embedding pass. A phrase heard
+ * by two directories is told apart by the directory's name.
+ */
+async function listeningGroups(
+  dirs: readonly string[],
+  overrides: Parameters<Awaited<ReturnType<typeof loadDetectorDirectory>>["head"]>[0],
+): Promise<{ embedder: Embedder; heads: DetectorHead[] }[]> {
+  const loaded = await Promise.all(dirs.map((dir) => loadDetectorDirectory(dir)));
+  const groups = new Map<Embedder, DetectorHead[]>();
+  const names = new Set<string>();
+  loaded.forEach((detector, i) => {
+    const head = detector.head(overrides);
+    const name = names.has(head.name) ? `${head.name} (${basename(dirs[i] as string)})` : head.name;
+    names.add(name);
+    const heads = groups.get(detector.embedder) ?? [];
+    heads.push({ ...head, name });
+    groups.set(detector.embedder, heads);
+  });
+  return [...groups].map(([embedder, heads]) => ({ embedder, heads }));
 }
