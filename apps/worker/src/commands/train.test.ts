@@ -169,6 +169,48 @@ describe("wakeforge train", () => {
     expect(both.err()).toContain("give --threshold or --target-fa, not both");
   }, 300_000);
 
+  it("trains several words together, each one's positives among the others' negatives", async () => {
+    const env = { ...process.env, WAKEFORGE_DATA_DIR: join(work, "data") };
+    const flags = ["--synth", "8", "--epochs", "2", "--negative-minutes", "1"];
+    const small = [...flags, "--background-minutes", "0", "--json"];
+    const alone = captureIo(env);
+    const aloneOut = join(work, "orbit-alone");
+    expect(
+      await runCli(["train", "--word", "okay orbit", ...small, "--out", aloneOut], alone),
+      alone.err(),
+    ).toBe(0);
+
+    const out = join(work, "two-words");
+    const io = captureIo(env);
+    const words = ["--word", "okay orbit", "--word", "hey nova"];
+    expect(await runCli(["train", ...words, ...small, "--out", out], io), io.err()).toBe(0);
+    const summaries = io
+      .out()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { phrase: string; out: string });
+    expect(summaries.map((s) => [s.phrase, s.out])).toEqual([
+      ["okay orbit", join(out, "okay-orbit")],
+      ["hey nova", join(out, "hey-nova")],
+    ]);
+    expect(readdirSync(out).sort()).toEqual(["hey-nova", "okay-orbit"]);
+    const negativeWindows = (dir: string) =>
+      (
+        JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as {
+          counts: { trainNegativeWindows: number };
+        }
+      ).counts.trainNegativeWindows;
+    // The same data and seed as alone, plus "hey nova" said by the training voices.
+    expect(negativeWindows(join(out, "okay-orbit"))).toBeGreaterThan(negativeWindows(aloneOut));
+    const { manifest } = await loadModelDirectory(join(out, "hey-nova"));
+    expect(manifest.phrase).toBe("hey nova");
+
+    const twice = captureIo(env);
+    const same = ["--word", "hey nova", "--word", "Hey Nova!"];
+    expect(await runCli(["train", ...same, ...small, "--out", join(work, "t")], twice)).toBe(2);
+    expect(twice.err()).toContain('--word "Hey Nova!" is given twice');
+  }, 300_000);
+
   it("says what is missing instead of training on nothing", async () => {
     const io = captureIo(process.env);
     expect(await runCli(["train", "--word", "hey nova", "--out", join(work, "x")], io)).toBe(2);

@@ -14,6 +14,7 @@ import {
 } from "../progress/terminal-progress.js";
 import { runTraining } from "../train/run-training.js";
 import { terminalTrainingProgress } from "../train/training-progress.js";
+import { phraseSlug } from "../train/work-dir.js";
 import { UsageError } from "../usage-error.js";
 
 // The defaults are those of a train job spec, so the command and a queued job train alike.
@@ -23,13 +24,17 @@ export const DEFAULT_BACKGROUND_MINUTES = TRAIN_DEFAULTS.backgroundMinutes;
 export const DEFAULT_NEGATIVE_MINUTES = TRAIN_DEFAULTS.negativeMinutes;
 export const DEFAULT_EPOCHS = TRAIN_DEFAULTS.epochs;
 
-export const TRAIN_HELP = `wakeforge train --word "hey nova" --out DIR [options]
+export const TRAIN_HELP = `wakeforge train --word "hey nova" [--word "okay orbit" ...] --out DIR [options]
 
 Trains a trigger-word detector by transfer learning from a pre-trained base (the speech-embedding
 base, or a word network of your own), and (with --compare-scratch) the same network from scratch
 on the same data, epochs and seed, then calibrates the threshold on long general negative audio
 and writes the model, its training record (metrics.json) and a report with the learning curves
 and the DET curve.
+
+Several --word phrases train together on one base: each gets its own head in DIR/<phrase>/, and
+the others' synthetic positives are among its negatives, so one word does not wake another.
+\`wakeforge detect --model DIR/a --model DIR/b\` then listens with one embedding pass for all.
 
   --synth N            synthesize N positives and N negatives (confusables, everyday speech)
   --positives DIR      your own recordings of the phrase (weighted so that a handful matter)
@@ -49,7 +54,7 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      word: { type: "string" },
+      word: { type: "string", multiple: true },
       out: { type: "string" },
       synth: { type: "string" },
       positives: { type: "string" },
@@ -67,9 +72,15 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
     },
     strict: true,
   });
-  const phrase = values.word?.trim();
-  if (!phrase) throw new UsageError('--word "PHRASE" is required');
+  const phrases = (values.word ?? []).map((word) => word.trim());
+  if (phrases.length === 0 || phrases.some((phrase) => !phrase))
+    throw new UsageError('--word "PHRASE" is required');
   if (!values.out) throw new UsageError("--out DIR is required");
+  const outDirs = outputDirectories(phrases, values.out);
+  if (phrases.length > 1 && values.positives)
+    throw new UsageError(
+      "--positives holds recordings of one phrase; train a word with recordings on its own",
+    );
   // The zoo's base by name, or a word network `wakeforge pretrain` wrote (checked when loaded).
   const baseDir = values.base === SPEECH_EMBEDDING.id ? undefined : values.base;
   const env = readWorkerEnv(io.env);
@@ -98,40 +109,61 @@ export async function train(argv: readonly string[], io: CommandIo): Promise<num
   progress.log(
     `backend: ${backend.backend}${backend.skipped.length ? ` (skipped ${backend.skipped.map((s) => s.backend).join(", ")})` : ""}`,
   );
-  const { summary, warning } = await runTraining(
-    {
-      phrase,
-      out: values.out,
-      synth,
-      ...(values.positives ? { positives: values.positives } : {}),
-      ...(values.negatives ? { negatives: values.negatives } : {}),
-      ...(values.background ? { background: values.background } : {}),
-      ...(baseDir ? { baseDir } : {}),
-      compareScratch: values["compare-scratch"],
-      fineTune: values["fine-tune"],
-      epochs,
-      seed,
-      negativeMinutes,
-      backgroundMinutes,
-      backend: backend.backend,
-      dataDir: env.dataDir,
-      startedAtMs: started,
-    },
-    { progress: terminalTrainingProgress(progress) },
-  );
-
-  if (values.json) {
-    io.stdout.write(`${JSON.stringify(summary)}\n`);
-  } else {
-    io.stdout.write(
-      [
-        `trained "${phrase}" in ${Math.round(summary.seconds)} s → ${values.out}`,
-        `threshold ${summary.threshold.toFixed(4)}: recall ${(summary.recall * 100).toFixed(1)} % on held-out voices, ${summary.falseAcceptsPerHour.toFixed(2)} false accepts per hour`,
-        ...(summary.verdict ? [summary.verdict] : []),
-        ...(warning ? [`WARNING: ${warning}`] : []),
-        `report: ${join(values.out, "report.html")}`,
-      ].join("\n") + "\n",
+  for (const [i, phrase] of phrases.entries()) {
+    const out = outDirs[i] as string;
+    if (phrases.length > 1) progress.log(`"${phrase}" (${i + 1} of ${phrases.length}) → ${out}`);
+    const { summary, warning } = await runTraining(
+      {
+        phrase,
+        out,
+        synth,
+        ...(phrases.length > 1 ? { alongside: phrases } : {}),
+        ...(values.positives ? { positives: values.positives } : {}),
+        ...(values.negatives ? { negatives: values.negatives } : {}),
+        ...(values.background ? { background: values.background } : {}),
+        ...(baseDir ? { baseDir } : {}),
+        compareScratch: values["compare-scratch"],
+        fineTune: values["fine-tune"],
+        epochs,
+        seed,
+        negativeMinutes,
+        backgroundMinutes,
+        backend: backend.backend,
+        dataDir: env.dataDir,
+        startedAtMs: i === 0 ? started : Date.now(),
+      },
+      { progress: terminalTrainingProgress(progress) },
     );
+
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(summary)}\n`);
+    } else {
+      io.stdout.write(
+        [
+          `trained "${phrase}" in ${Math.round(summary.seconds)} s → ${out}`,
+          `threshold ${summary.threshold.toFixed(4)}: recall ${(summary.recall * 100).toFixed(1)} % on held-out voices, ${summary.falseAcceptsPerHour.toFixed(2)} false accepts per hour`,
+          ...(summary.verdict ? [summary.verdict] : []),
+          ...(warning ? [`WARNING: ${warning}`] : []),
+          `report: ${join(out, "report.html")}`,
+        ].join("\n") + "\n",
+      );
+    }
   }
   return EXIT.ok;
+}
+
+/** One word: DIR itself. Several: DIR/<phrase> each, which must differ. */
+function outputDirectories(phrases: readonly string[], out: string): string[] {
+  if (phrases.length === 1) return [out];
+  const dirs = phrases.map((phrase) => join(out, phraseSlug(phrase)));
+  const seen = new Set<string>();
+  phrases.forEach((phrase, i) => {
+    const dir = dirs[i] as string;
+    if (seen.has(dir))
+      throw new UsageError(
+        `--word "${phrase}" is given twice (or names the same folder as another)`,
+      );
+    seen.add(dir);
+  });
+  return dirs;
 }

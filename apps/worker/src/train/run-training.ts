@@ -29,7 +29,10 @@ import { toolVersions } from "../versions.js";
 import { loadKindFolder } from "./folder-dataset.js";
 import { trainingBackground } from "./training-background.js";
 import type { TrainingProgress, TrainingStep } from "./training-progress.js";
-import { workDirFor } from "./work-dir.js";
+import { phraseSlug, workDirFor } from "./work-dir.js";
+
+/** The category of another wake word's positives among this one's negatives. */
+export const OTHER_WAKE_WORD = "other wake word";
 
 export interface RunTrainingOptions {
   readonly phrase: string;
@@ -40,6 +43,12 @@ export interface RunTrainingOptions {
   readonly positives?: string;
   readonly negatives?: string;
   readonly background?: string;
+  /**
+   * Other wake words trained with this one (`train --word A --word B`): their synthetic positives
+   * (made as their own runs make them) are this word's negatives, so one does not wake another,
+   * and their words stay out of the generated audio.
+   */
+  readonly alongside?: readonly string[];
   /** A word network from `wakeforge pretrain` to transfer from; default the zoo's speech base. */
   readonly baseDir?: string;
   readonly compareScratch: boolean;
@@ -108,24 +117,37 @@ export async function runTraining(
 
   // 1. Data: synthetic clips, the person's own recordings and negatives, background noise.
   const datasets: Dataset[] = [];
+  const alongside = (options.alongside ?? []).filter((other) => other !== phrase);
+  // Words that generated speech must not say: this one's and those trained alongside it.
+  const excludeWords = [phrase, ...alongside].flatMap((words) => words.split(/\s+/));
   if (options.synth > 0) {
     progress.stage("synthesizing");
-    const synthesized = await synthesizeDataset({
-      phrase,
-      positives: options.synth,
-      negatives: options.synth,
-      seed,
-      outDir: join(work, "synthetic"),
-      ...(signal ? { signal } : {}),
-      onProgress: (p) =>
-        update("synth", p.done / Math.max(1, p.total), `${p.done}/${p.total} clips`),
-    });
-    if (synthesized.failures.length > 0)
-      progress.log(
-        `synthesis: ${synthesized.failures.length} clips failed and were left out`,
-        "warn",
-      );
-    datasets.push(await loadFolderDataset(join(work, "synthetic")));
+    const phrases = [phrase, ...alongside];
+    for (const [i, spoken] of phrases.entries()) {
+      // Each phrase's clips in its own work folder, as its own run makes them: made once.
+      const dir = join(workDirFor(spoken, options.dataDir), "synthetic");
+      const synthesized = await synthesizeDataset({
+        phrase: spoken,
+        positives: options.synth,
+        negatives: options.synth,
+        seed,
+        outDir: dir,
+        ...(signal ? { signal } : {}),
+        onProgress: (p) =>
+          update(
+            "synth",
+            (i + p.done / Math.max(1, p.total)) / phrases.length,
+            `${phrases.length > 1 ? `"${spoken}" ` : ""}${p.done}/${p.total} clips`,
+          ),
+      });
+      if (synthesized.failures.length > 0)
+        progress.log(
+          `synthesis of "${spoken}": ${synthesized.failures.length} clips failed and were left out`,
+          "warn",
+        );
+      const loaded = await loadFolderDataset(dir);
+      datasets.push(i === 0 ? loaded : otherWordAsNegatives(loaded, spoken));
+    }
   }
   if (options.positives) datasets.push(await loadKindFolder(options.positives, "positive"));
   if (options.negatives) datasets.push(await loadKindFolder(options.negatives, "negative"));
@@ -136,7 +158,7 @@ export async function runTraining(
     workDir: work,
     minutes: options.backgroundMinutes,
     seed,
-    excludeWords: phrase.split(/\s+/),
+    excludeWords,
     onProgress: (fraction, kind) => update("background", fraction, kind),
     log: (message) => progress.log(message),
   });
@@ -161,7 +183,7 @@ export async function runTraining(
     outDir: join(work, "negative-audio"),
     minutes: options.negativeMinutes,
     seed,
-    excludeWords: phrase.split(/\s+/),
+    excludeWords,
     ...(signal ? { signal } : {}),
     onProgress: (p) => update("negatives", p.doneSeconds / Math.max(1, p.totalSeconds), p.kind),
   });
@@ -302,5 +324,20 @@ export async function runTraining(
       seconds: record.seconds.total,
     },
     warning: verdict?.warning,
+  };
+}
+
+/** Another wake word's synthetic positives as negatives of this one (its negatives stay out). */
+function otherWordAsNegatives(dataset: Dataset, phrase: string): Dataset {
+  return {
+    ...dataset,
+    positives: [],
+    negatives: dataset.positives.map((clip) => ({
+      ...clip,
+      id: `${phraseSlug(phrase)}/${clip.id}`,
+      kind: "negative" as const,
+      category: OTHER_WAKE_WORD,
+    })),
+    background: [],
   };
 }
