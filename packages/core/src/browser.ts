@@ -133,6 +133,7 @@ export {
 export {
   splitBySpeaker,
   splitWakeWordSpeakers,
+  OTHER_WAKE_WORD,
   type SpeakerSplit,
   type SpeakerSplitOptions,
 } from "./dataset/split.js";

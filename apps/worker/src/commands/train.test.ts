@@ -24,6 +24,8 @@ describe("wakeforge train", () => {
         "--synth",
         "8",
         "--compare-scratch",
+        "--scratch-windows",
+        "20",
         "--epochs",
         "2",
         "--negative-minutes",
@@ -61,8 +63,9 @@ describe("wakeforge train", () => {
     const record = JSON.parse(readFileSync(join(out, "metrics.json"), "utf8")) as {
       evaluation: { smoothingSteps: number };
       curves: { transfer: unknown[]; scratch: unknown[] };
-      counts: { trainNegativeWindows: number };
+      counts: { trainNegativeWindows: number; scratchWindowsPerEpoch: number };
     };
+    expect(record.counts.scratchWindowsPerEpoch).toBe(20);
     // The generated background (a minute of speech, music and noise) adds negative windows far
     // beyond what 8 short negative clips give.
     expect(record.counts.trainNegativeWindows).toBeGreaterThan(100);
@@ -194,14 +197,19 @@ describe("wakeforge train", () => {
       ["hey nova", join(out, "hey-nova")],
     ]);
     expect(readdirSync(out).sort()).toEqual(["hey-nova", "okay-orbit"]);
-    const negativeWindows = (dir: string) =>
-      (
-        JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as {
-          counts: { trainNegativeWindows: number };
-        }
-      ).counts.trainNegativeWindows;
+    const record = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as {
+        counts: { trainNegativeWindows: number };
+        split: { trainSpeakers: string[]; testSpeakers: string[] };
+      };
+    const [single, joint] = [record(aloneOut), record(join(out, "okay-orbit"))];
     // The same data and seed as alone, plus "hey nova" said by the training voices.
-    expect(negativeWindows(join(out, "okay-orbit"))).toBeGreaterThan(negativeWindows(aloneOut));
+    expect(joint.counts.trainNegativeWindows).toBeGreaterThan(single.counts.trainNegativeWindows);
+    // The same voices held out as alone, so the two can be compared like for like.
+    const ownVoices = new Set([...single.split.trainSpeakers, ...single.split.testSpeakers]);
+    expect(joint.split.testSpeakers.filter((s) => ownVoices.has(s))).toEqual(
+      single.split.testSpeakers,
+    );
     const { manifest } = await loadModelDirectory(join(out, "hey-nova"));
     expect(manifest.phrase).toBe("hey nova");
 

@@ -23,6 +23,7 @@ import {
   type Dataset,
   type EvaluationResult,
   type TrainWakeWordResult,
+  OTHER_WAKE_WORD,
 } from "@wakeforge/core";
 import { synthesizeDataset } from "@wakeforge/synth";
 import { toolVersions } from "../versions.js";
@@ -30,9 +31,6 @@ import { loadKindFolder } from "./folder-dataset.js";
 import { trainingBackground } from "./training-background.js";
 import type { TrainingProgress, TrainingStep } from "./training-progress.js";
 import { phraseSlug, workDirFor } from "./work-dir.js";
-
-/** The category of another wake word's positives among this one's negatives. */
-export const OTHER_WAKE_WORD = "other wake word";
 
 export interface RunTrainingOptions {
   readonly phrase: string;
@@ -52,6 +50,11 @@ export interface RunTrainingOptions {
   /** A word network from `wakeforge pretrain` to transfer from; default the zoo's speech base. */
   readonly baseDir?: string;
   readonly compareScratch: boolean;
+  /**
+   * Windows the scratch run trains on per epoch (core's default when absent: end-to-end steps
+   * through the imported base are costly; a compact word network affords many more).
+   */
+  readonly scratchWindowsPerEpoch?: number;
   readonly fineTune: boolean;
   readonly epochs: number;
   readonly seed: number;
@@ -199,6 +202,9 @@ export async function runTraining(
       seed,
       epochs,
       compareScratch: options.compareScratch,
+      ...(options.scratchWindowsPerEpoch === undefined
+        ? {}
+        : { scratch: { maxWindowsPerEpoch: options.scratchWindowsPerEpoch } }),
       fineTune: options.fineTune,
       base,
       cache: join(work, "embedding-cache"),

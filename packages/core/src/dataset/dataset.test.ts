@@ -11,7 +11,7 @@ import {
   loadSpeechCommandsDataset,
   speechCommandsSpeaker,
 } from "./load-dataset.js";
-import { splitBySpeaker, splitWakeWordSpeakers } from "./split.js";
+import { OTHER_WAKE_WORD, splitBySpeaker, splitWakeWordSpeakers } from "./split.js";
 import { assignTrainingWeights, mergeDatasets, recordedWeightShare } from "./weights.js";
 
 let root: string;
@@ -181,6 +181,40 @@ describe("splitWakeWordSpeakers", () => {
     expect(splitWakeWordSpeakers(positives, negatives, { seed: 4 })).toEqual(
       splitBySpeaker([...positives, ...negatives], { seed: 4 }),
     );
+  });
+  it("holds out the same voices when other wake words are trained alongside", () => {
+    const voices = Array.from({ length: 50 }, (_, v) => `espeak-ng:v${v}`);
+    const clips = (speakers: string[], text: string, category?: string) =>
+      speakers.flatMap((speakerId) =>
+        [0, 1].map((i) => ({ speakerId, text: `${text} ${i}`, ...(category ? { category } : {}) })),
+      );
+    const positives = clips(voices, "hey nova");
+    const negatives = clips(voices, "general speech");
+    // Other words' positives, from the same voices and from voices this word never heard.
+    const others = clips(
+      [...voices.slice(0, 30), "flite:slt", "flite:rms"],
+      "hi lumen",
+      OTHER_WAKE_WORD,
+    );
+    for (let seed = 0; seed < 10; seed += 1) {
+      const alone = splitWakeWordSpeakers(positives, negatives, { seed });
+      const together = splitWakeWordSpeakers(positives, [...negatives, ...others], { seed });
+      const ownVoices = (speakers: string[]) => speakers.filter((s) => voices.includes(s));
+      expect(ownVoices(together.testSpeakers)).toEqual(alone.testSpeakers);
+      expect(together.test.filter((c) => c.text.startsWith("hey nova"))).toEqual(
+        alone.test.filter((c) => c.text.startsWith("hey nova")),
+      );
+      // Every clip of a voice is on that voice's side, the other words' clips included.
+      const test = new Set(together.testSpeakers);
+      expect(together.test.every((c) => test.has(c.speakerId))).toBe(true);
+      expect(together.train.some((c) => test.has(c.speakerId))).toBe(false);
+      expect(together.train.length + together.test.length).toBe(
+        positives.length + negatives.length + others.length,
+      );
+      expect([...together.trainSpeakers, ...together.testSpeakers].sort()).toEqual(
+        [...voices, "flite:slt", "flite:rms"].sort(),
+      );
+    }
   });
 });
 

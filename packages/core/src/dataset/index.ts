@@ -26,6 +26,7 @@ export {
 export {
   splitBySpeaker,
   splitWakeWordSpeakers,
+  OTHER_WAKE_WORD,
   type SpeakerSplit,
   type SpeakerSplitOptions,
 } from "./split.js";

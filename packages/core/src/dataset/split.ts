@@ -54,14 +54,48 @@ export function splitBySpeaker<T extends { readonly speakerId: string }>(
   };
 }
 
+/** Category of negatives that are another wake word's positives, trained alongside this one. */
+export const OTHER_WAKE_WORD = "other wake word";
+
 /**
  * The speaker split of a wake word's data: one split of all voices together, unless that draw
  * leaves no voice saying the phrase on one side (likely with a handful of recorded voices among
  * many synthetic ones); then the voices that say it are split among themselves, so that with two
  * or more each side gets one, and the other voices among themselves. Either way a voice is wholly
  * on one side. (The first draw is kept whenever it works, so earlier runs' splits stay as they were.)
+ *
+ * Negatives of category OTHER_WAKE_WORD take no part in the draw: they follow their voice's side,
+ * and voices heard only in them are split among themselves. So a word holds out the same voices
+ * whether it is trained alone or with others, and the two can be compared like for like.
  */
-export function splitWakeWordSpeakers<T extends { readonly speakerId: string }>(
+export function splitWakeWordSpeakers<
+  T extends { readonly speakerId: string; readonly category?: string | undefined },
+>(
+  positives: readonly T[],
+  negatives: readonly T[],
+  options: SpeakerSplitOptions = {},
+): SpeakerSplit<T> {
+  const ownNegatives = negatives.filter((clip) => clip.category !== OTHER_WAKE_WORD);
+  const own = splitOwnSpeakers(positives, ownNegatives, options);
+  if (ownNegatives.length === negatives.length) return own;
+
+  const known = new Set([...own.trainSpeakers, ...own.testSpeakers]);
+  const strangers = splitBySpeaker(
+    negatives.filter((clip) => !known.has(clip.speakerId)),
+    { ...options, seed: `${options.seed ?? 0}/other-wake-words` },
+  );
+  const testSpeakers = new Set([...own.testSpeakers, ...strangers.testSpeakers]);
+  const all = [...positives, ...negatives];
+  return {
+    train: all.filter((clip) => !testSpeakers.has(clip.speakerId)),
+    test: all.filter((clip) => testSpeakers.has(clip.speakerId)),
+    trainSpeakers: [...own.trainSpeakers, ...strangers.trainSpeakers].sort(),
+    testSpeakers: [...testSpeakers].sort(),
+  };
+}
+
+/** The draw on the word's own clips (see splitWakeWordSpeakers). */
+function splitOwnSpeakers<T extends { readonly speakerId: string }>(
   positives: readonly T[],
   negatives: readonly T[],
   options: SpeakerSplitOptions = {},

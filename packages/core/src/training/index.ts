@@ -34,6 +34,7 @@ export {
 } from "./train-loop.js";
 export {
   DEFAULT_ENSEMBLE_SIZE,
+  DEFAULT_SCRATCH_WINDOWS_PER_EPOCH,
   copyBase,
   scratchCopy,
   type CalibrationInputs,
