@@ -108,7 +108,7 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
       progress.update("pre-training", synthesisShare + (1 - synthesisShare) * fraction),
     onEpoch: (m) =>
       progress.log(
-        `epoch ${m.epoch}/${epochs}: loss ${m.loss.toFixed(3)}, held-out word accuracy ${(m.valAccuracy * 100).toFixed(1)} %`,
+        `epoch ${m.epoch}/${epochs}: loss ${m.loss.toFixed(3)}, held-out accuracy ${(m.valAccuracy * 100).toFixed(1)} %`,
       ),
   });
   await saveWordNetwork(values.out, result, resolve(values.corpus), toolVersions());
@@ -123,11 +123,16 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
     chance: result.chance,
     seconds: (Date.now() - started) / 1000,
   };
+  // A sound corpus has classes and sets of clips where a word corpus has words and voices.
+  const noun =
+    soundSets === undefined
+      ? { classes: "words", class: "word", speakers: "voices" }
+      : { classes: "sound classes", class: "class", speakers: "sets" };
   io.stdout.write(
     values.json
       ? `${JSON.stringify(summary)}\n`
-      : `pre-trained on ${summary.words} words in ${Math.round(summary.seconds)} s → ${values.out}\n` +
-          `held-out word accuracy ${(summary.accuracy * 100).toFixed(1)} % on ${summary.heldOutVoices} voices never trained on (always guessing one word: ${(summary.chance * 100).toFixed(1)} %)\n`,
+      : `pre-trained on ${summary.words} ${noun.classes} in ${Math.round(summary.seconds)} s → ${values.out}\n` +
+          `held-out accuracy ${(summary.accuracy * 100).toFixed(1)} % on ${summary.heldOutVoices} ${noun.speakers} never trained on (always guessing one ${noun.class}: ${(summary.chance * 100).toFixed(1)} %)\n`,
   );
   return EXIT.ok;
 }
