@@ -34,7 +34,8 @@ export const TRAIN_DEFAULTS = {
 } as const satisfies Record<string, string | number | boolean>;
 
 export const SYNTHESIZE_DEFAULTS = { language: "en", negatives: false } as const;
-export const PRETRAIN_DEFAULTS = { epochs: 30 } as const;
+/** What a `pretrain` spec gets for each field it leaves out (as `wakeforge pretrain`). */
+export const PRETRAIN_DEFAULTS = { epochs: 20 } as const;
 
 const MAX_EPOCHS = 1000;
 const MAX_SEED = 2 ** 32 - 1; // seeds feed 32-bit generators
@@ -64,7 +65,7 @@ export const trainJobSpecSchema = jobSchema("train", {
   background: directory("a background noise").optional(),
   /** Synthetic positives to generate on top of (or instead of) recordings. */
   synth: intAtLeast(0).default(TRAIN_DEFAULTS.synth),
-  base: nonEmptyText("a base model id such as speech-embedding").default(TRAIN_DEFAULTS.base),
+  base: nonEmptyText("speech-embedding or a word network's directory").default(TRAIN_DEFAULTS.base),
   epochs: epochs().default(TRAIN_DEFAULTS.epochs),
   seed: intBetween(0, MAX_SEED).default(TRAIN_DEFAULTS.seed),
   /** Also train the same network from scratch, to show whether transfer paid off. */

@@ -105,7 +105,7 @@ describe("parseJobSpec: valid specs", () => {
       kind: "pretrain",
       corpus: "speech-commands",
       out: "base",
-      epochs: 30,
+      epochs: 20,
     });
   });
 });
@@ -130,7 +130,7 @@ describe("parseJobSpec: invalid specs", () => {
     ["background", ["a"], "got a list"],
     ["synth", -1, "integer of at least 0, got -1"],
     ["synth", 2.5, "got 2.5"],
-    ["base", "", "base model id"],
+    ["base", "", "word network's directory"],
     ["epochs", 1001, "between 1 and 1000, got 1001"],
     ["epochs", "30", 'got "30"'],
     ["epochs", 1.5, "got 1.5"],

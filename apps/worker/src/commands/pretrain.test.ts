@@ -5,7 +5,10 @@ import { encodeWav } from "@wakeforge/audio";
 import { initBackend } from "@wakeforge/core";
 import { createEspeakNgEngine } from "@wakeforge/synth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobSpecInput } from "@wakeforge/jobs";
+import { openSqliteQueue } from "@wakeforge/jobs/node";
 import { runCli } from "../cli.js";
+import { startJobRun } from "../jobs/job-run.js";
 import { captureIo } from "../test-capture-io.js";
 
 const work = mkdtempSync(join(tmpdir(), "wakeforge-pretrain-"));
@@ -105,6 +108,48 @@ describe("wakeforge pretrain, then train --base", () => {
     );
     expect(wrongCode).not.toBe(0);
     expect(wrong.err()).toContain(`${out}: holds a head model, not a pre-trained word network`);
+  }, 300_000);
+
+  it("runs as a job on a worker, and a train job transfers from the base it wrote", async () => {
+    const corpus = join(work, "corpus"); // synthesized by the first test
+    const queue = openSqliteQueue(join(work, "queue.sqlite"));
+    const run = async (input: JobSpecInput) => {
+      const { id } = await queue.submit(input);
+      const job = await queue.claim("w1", { leaseMs: 60_000, backend: "wasm" });
+      const settings = {
+        workerId: "w1",
+        backend: "wasm",
+        dataDir: join(work, "data"),
+        heartbeatMs: 1000,
+      };
+      const finished = await startJobRun(job!, { ...settings, say: () => {} }).finished;
+      return { finished, record: await queue.get(id) };
+    };
+    try {
+      const base = join(work, "job-base");
+      const pre = await run({ kind: "pretrain", corpus, out: base, epochs: 1 });
+      expect(pre.finished, JSON.stringify(pre.record?.error)).toBe("completed");
+      const manifest = JSON.parse(readFileSync(join(base, "wakeforge.json"), "utf8")) as {
+        kind: string;
+        extra: { wordNetwork: { classes: string[]; epochs: number } };
+      };
+      expect(manifest.kind).toBe("base");
+      expect(manifest.extra.wordNetwork).toMatchObject({
+        classes: ["down", "no", "up", "yes", "_no_word_"],
+        epochs: 1,
+      });
+
+      const out = join(work, "job-head");
+      const small = { synth: 8, epochs: 1, negativeMinutes: 1, backgroundMinutes: 0 };
+      const trained = await run({ kind: "train", word: "hey nova", base, out, ...small });
+      expect(trained.finished, JSON.stringify(trained.record?.error)).toBe("completed");
+      const head = JSON.parse(readFileSync(join(out, "wakeforge.json"), "utf8")) as {
+        base: { id: string };
+      };
+      expect(head.base.id).toBe("word-network");
+    } finally {
+      await queue.close();
+    }
   }, 300_000);
 
   it("--synth-sounds writes a corpus of non-speech sounds and pre-trains on it", async () => {

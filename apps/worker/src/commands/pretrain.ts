@@ -7,6 +7,7 @@ import {
   saveWordNetwork,
   writeSoundCorpus,
 } from "@wakeforge/core";
+import { PRETRAIN_DEFAULTS } from "@wakeforge/jobs";
 import { CORPUS_WORDS, synthesizeWordCorpus } from "@wakeforge/synth";
 import { startBackend } from "../backend-choice.js";
 import { EXIT } from "../exit-codes.js";
@@ -30,7 +31,7 @@ trigger-word head reads its embedding.
                      beeps, clicks, chords, noise colours, hum), V sets of each: a base that fits
                      no spoken phrase, to see negative transfer
   --words a,b,c      the words to learn (default: every folder of the corpus)
-  --epochs N         default 20          --seed S     default 0
+  --epochs N         default ${PRETRAIN_DEFAULTS.epochs}          --seed S     default 0
   --backend B        auto|node-gpu|node|wasm|cpu     --json  a JSON summary on stdout`;
 
 export async function pretrain(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -51,7 +52,7 @@ export async function pretrain(argv: readonly string[], io: CommandIo): Promise<
   });
   if (!values.corpus) throw new UsageError("--corpus DIR is required");
   if (!values.out) throw new UsageError("--out DIR is required");
-  const epochs = wholeNumberFlag(values.epochs, "--epochs", 20);
+  const epochs = wholeNumberFlag(values.epochs, "--epochs", PRETRAIN_DEFAULTS.epochs);
   const seed = wholeNumberFlag(values.seed, "--seed", 0, 0);
   const voices =
     values["synth-voices"] === undefined

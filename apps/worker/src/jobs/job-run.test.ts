@@ -130,16 +130,14 @@ describe("a claimed job on this worker", () => {
   });
 
   it("fails a job for good when no rerun can help, and retries one that may pass", async () => {
-    const pretrain = await claim({ kind: "pretrain", corpus: "/corpus", out: "/base" });
-    // The real runner: pre-training is not something this worker can do.
+    const missing = join(dir, "no-corpus");
+    const pretrain = await claim({ kind: "pretrain", corpus: missing, out: join(dir, "base") });
+    // The real runner: a corpus that is not there fails the same on every worker.
     expect(await startJobRun(pretrain, settings()).finished).toBe("failed");
     expect(await queue.get(pretrain.record.id)).toMatchObject({
       state: "failed",
       attempts: 1,
-      error: {
-        code: "UNSUPPORTED_JOB_KIND",
-        message: expect.stringContaining("cannot run pre-training yet"),
-      },
+      error: { code: "DATASET_INVALID", message: `${missing}: not a folder` },
     });
 
     const crash = await claim();

@@ -5,7 +5,7 @@ import type { JobSpec } from "@wakeforge/jobs";
 import type { JobContext, JobResult } from "./job-context.js";
 import { runEvalJob } from "./eval-job.js";
 import { runExportJob } from "./export-job.js";
-import { JobRunError } from "./job-failure.js";
+import { runPretrainJob } from "./pretrain-job.js";
 import { runSynthesizeJob } from "./synthesize-job.js";
 import { runTrainJob } from "./train-job.js";
 
@@ -34,11 +34,8 @@ export async function runJob(spec: JobSpec, context: JobContext): Promise<JobRes
       result = await runExportJob(spec, context);
       break;
     case "pretrain":
-      throw new JobRunError(
-        "UNSUPPORTED_JOB_KIND",
-        "this worker cannot run pre-training yet: pretrain jobs need a later wakeforge",
-        { retry: false },
-      );
+      result = await runPretrainJob(spec, context);
+      break;
   }
   context.report.progress(1);
   context.report.artifacts({ [ARTIFACT_NAMES[spec.kind]]: result.artifactsDir });

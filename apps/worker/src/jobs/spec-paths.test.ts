@@ -33,4 +33,11 @@ describe("resolveSpecPaths", () => {
     const exported = parseJobSpec({ kind: "export", model: "m", format: "onnx", out: "h.onnx" });
     expect(resolveSpecPaths(exported, "/x")).toMatchObject({ format: "onnx", out: "/x/h.onnx" });
   });
+
+  it("resolves a train job's base when it names a word network's folder, not the zoo's base", () => {
+    const zoo = parseJobSpec({ kind: "train", word: "hey nova", synth: 10, out: "m" });
+    expect(resolveSpecPaths(zoo, "/x")).toMatchObject({ base: "speech-embedding" });
+    const own = parseJobSpec({ ...zoo, base: "../bases/words" });
+    expect(resolveSpecPaths(own, "/x/jobs")).toMatchObject({ base: "/x/bases/words" });
+  });
 });

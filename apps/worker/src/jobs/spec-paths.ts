@@ -3,6 +3,7 @@
 // They are made absolute at submit time: the worker that runs the job has its own working
 // directory (and maybe its own machine), and the queue keeps the spec as submitted.
 import { isAbsolute, resolve } from "node:path";
+import { SPEECH_EMBEDDING } from "@wakeforge/core";
 import type { JobKind, JobSpec } from "@wakeforge/jobs";
 
 type SpecOf<K extends JobKind> = Extract<JobSpec, { kind: K }>;
@@ -21,6 +22,10 @@ export function resolveSpecPaths<S extends JobSpec>(spec: S, folder: string): S 
   for (const field of SPEC_PATH_FIELDS[spec.kind]) {
     const value = resolved[field];
     if (typeof value === "string" && !isAbsolute(value)) resolved[field] = resolve(folder, value);
+  }
+  // A train job's base is the zoo's by name, or else a word network's directory.
+  if (spec.kind === "train" && spec.base !== SPEECH_EMBEDDING.id && !isAbsolute(spec.base)) {
+    resolved.base = resolve(folder, spec.base);
   }
   return resolved as S;
 }

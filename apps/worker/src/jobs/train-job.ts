@@ -1,4 +1,5 @@
 // A `train` job: `wakeforge train` with the spec's settings.
+import { isAbsolute } from "node:path";
 import { SPEECH_EMBEDDING } from "@wakeforge/core";
 import type { TrainJobSpec } from "@wakeforge/jobs";
 import { runTraining } from "../train/run-training.js";
@@ -7,10 +8,13 @@ import { JobRunError } from "./job-failure.js";
 import { jobTrainingProgress } from "./job-reporter.js";
 
 export async function runTrainJob(spec: TrainJobSpec, context: JobContext): Promise<JobResult> {
-  if (spec.base !== SPEECH_EMBEDDING.id) {
+  // The zoo's base by name, or the directory of a word network a pretrain job (or `wakeforge
+  // pretrain`) wrote: loading it says what is wrong with one that is not.
+  const baseDir = spec.base === SPEECH_EMBEDDING.id ? undefined : spec.base;
+  if (baseDir !== undefined && !isAbsolute(baseDir)) {
     throw new JobRunError(
       "UNKNOWN_BASE",
-      `base "${spec.base}": the bases this worker has are ${SPEECH_EMBEDDING.id}`,
+      `base "${spec.base}": give ${SPEECH_EMBEDDING.id} or the absolute path of a word network's directory`,
       { retry: false },
     );
   }
@@ -31,6 +35,7 @@ export async function runTrainJob(spec: TrainJobSpec, context: JobContext): Prom
       ...(spec.positives ? { positives: spec.positives } : {}),
       ...(spec.negatives ? { negatives: spec.negatives } : {}),
       ...(spec.background ? { background: spec.background } : {}),
+      ...(baseDir ? { baseDir } : {}),
       compareScratch: spec.compareScratch,
       fineTune: spec.fineTune,
       epochs: spec.epochs,
