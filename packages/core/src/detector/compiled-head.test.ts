@@ -10,11 +10,18 @@ import { loadOpenWakeWordHead } from "../models/node-model-files.js";
 import { DEFAULT_HEAD_SPEC, buildHead } from "../surgery/head-spec.js";
 import { compileHead, headRunner } from "./compiled-head.js";
 
-/** The outputs of five seeded random windows of `window` embeddings. */
-function outputs(run: (x: tf.Tensor3D) => tf.Tensor, seed: string, window = 16): Float32Array {
+/** Five seeded random windows of `window` embeddings. */
+function windows(seed: string, window = 16): Float32Array {
   const random = createSeededRandom(seed);
-  const values = Float32Array.from({ length: 5 * window * 96 }, () => random.next() * 4 - 2);
-  return tf.tidy(() => run(tf.tensor3d(values, [5, window, 96])).dataSync() as Float32Array);
+  return Float32Array.from({ length: 5 * window * 96 }, () => random.next() * 4 - 2);
+}
+
+function predicted(model: tf.LayersModel, values: Float32Array): Float32Array {
+  const window = model.inputs[0]?.shape[1] as number;
+  return tf.tidy(() => {
+    const output = model.predict(tf.tensor3d(values, [5, window, 96])) as tf.Tensor;
+    return output.dataSync() as Float32Array;
+  });
 }
 
 beforeAll(async () => {
@@ -27,18 +34,30 @@ describe("compileHead", () => {
     for (const head of heads) {
       const compiled = compileHead(head);
       expect(compiled, head.name).toBeDefined();
-      const expected = outputs((x) => head.predict(x) as tf.Tensor, head.name);
-      const actual = outputs(compiled!, head.name);
+      const values = windows(head.name);
+      const actual = compiled!(values, 5);
       expect(actual).toHaveLength(5);
-      expect(maxAbsDiff(actual, expected)).toBeLessThan(1e-6);
+      expect(maxAbsDiff(actual, predicted(head, values))).toBeLessThan(1e-6);
     }
+  });
+
+  it("holds no tensors or backend data between calls", async () => {
+    const head = await loadOpenWakeWordHead("alexa");
+    const run = compileHead(head)!;
+    const values = windows("leak");
+    run(values, 5);
+    const tensors = tf.memory().numTensors;
+    const data = tf.backend().numDataIds();
+    run(values, 5);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(tf.backend().numDataIds()).toBe(data);
   });
 
   it("leaves a softmax head to predict, which headRunner then uses", async () => {
     const timer = await loadOpenWakeWordHead("timer");
     expect(compileHead(timer)).toBeUndefined();
     const window = timer.inputs[0]?.shape[1] as number;
-    const expected = outputs((x) => timer.predict(x) as tf.Tensor, "timer", window);
-    expect(outputs(headRunner(timer), "timer", window)).toEqual(expected);
+    const values = windows("timer", window);
+    expect(headRunner(timer)(values, 5)).toEqual(predicted(timer, values));
   });
 });

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import type * as tf from "@tensorflow/tfjs";
 import { SAMPLE_RATE_HZ, createResampler } from "@wakeforge/audio";
 import { WakeforgeCoreError } from "../errors.js";
 import type { Embedder, Embeddings } from "../features/embedder.js";
@@ -74,10 +74,7 @@ function scoreSteps(
       const start = (firstScored + s - window + 1 - historyStart) * dims;
       batch.set(history.subarray(start, start + window * dims), s * window * dims);
     }
-    const run = runners[h] as HeadRunner;
-    const values = tf.tidy(
-      () => run(tf.tensor3d(batch, [scored, window, dims])).dataSync() as Float32Array,
-    );
+    const values = (runners[h] as HeadRunner)(batch, scored);
     const classes = values.length / scored;
     for (let s = 0; s < scored; s += 1) {
       const target = scores[firstScored + s - firstIndex];

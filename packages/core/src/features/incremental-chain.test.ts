@@ -49,16 +49,50 @@ describe("IncrementalChain", () => {
     }
   });
 
-  it("starts afresh after reset and leaks no tensors between pushes", () => {
+  it("gives the same rows whether wasm rows are copied on the heap or by kernels", () => {
+    const frames = randomFrames(76 + 8 * 4, "heap");
+    const heap = pushInPieces(IncrementalChain.create(fully)!, frames, [8, 3]);
+    const kernels = pushInPieces(
+      IncrementalChain.create(fully, { heapCopies: false })!,
+      frames,
+      [8, 3],
+    );
+    expect(heap.count).toBe(5);
+    expect(heap.values).toEqual(kernels.values);
+  });
+
+  it("starts afresh after reset and leaks no tensors or backend data between pushes", () => {
     const chain = IncrementalChain.create(fully)!;
     const frames = randomFrames(100, "reset");
     const first = pushInPieces(chain, frames, [8]);
     chain.reset();
     const tensorsBefore = tf.memory().numTensors;
+    // The chain calls kernels past the engine: only the backend sees what it leaves behind.
+    const dataBefore = tf.backend().numDataIds();
     const second = pushInPieces(chain, frames, [8]);
     expect(second.values).toEqual(first.values);
     chain.reset();
     expect(tf.memory().numTensors).toBe(tensorsBefore);
+    expect(tf.backend().numDataIds()).toBe(dataBefore);
+  });
+
+  it("carries its held rows over when the backend changes mid-stream", async () => {
+    const frames = randomFrames(76 + 8 * 6, "switch");
+    const expected = new Embedder(fully).embedFrames({ frames, frameCount: frames.length / BANDS });
+    const chain = IncrementalChain.create(fully)!;
+    const half = 76 + 8 * 2;
+    const values: number[] = [];
+    try {
+      values.push(...chain.push(frames.subarray(0, half * BANDS), half).values);
+      await initBackend("cpu");
+      const rest = frames.length / BANDS - half;
+      values.push(...chain.push(frames.subarray(half * BANDS), rest).values);
+      chain.reset();
+    } finally {
+      await initBackend("wasm");
+    }
+    expect(values.length).toBe(expected.values.length);
+    expect(maxAbsDiff(values, expected.values)).toBeLessThan(1e-4);
   });
 
   it("declines a base that strides across time, and StreamingEmbedder still matches the Embedder", () => {
